@@ -1,0 +1,223 @@
+"""Articles and the parts an article is made of: authors in order, summary points, notes."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.rendering import render_markdown
+
+from .catalog import Author, Publication, Region, Topic
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    APPROVED = "approved", "Approved"
+    SCHEDULED = "scheduled", "Scheduled"
+    PUBLISHED = "published", "Published"
+    CORRECTED = "corrected", "Corrected"
+    RETRACTED = "retracted", "Retracted"
+
+
+# A scheduled article is public once its time has come: no job has to flip it.
+PUBLIC_STATES = (ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED, ArticleStatus.CORRECTED)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """Published, corrected or scheduled, and already due: what readers, feeds and the API see."""
+        now = now or timezone.now()
+        return self.filter(status__in=PUBLIC_STATES, published_at__lte=now)
+
+    def for_listing(self):
+        """What a list of articles shows (title, dek, date, publication, authors), in two queries."""
+        return self.select_related("publication").prefetch_related("authors")
+
+    def for_display(self):
+        """Everything an article page renders, in a fixed number of queries."""
+        return self.select_related("publication").prefetch_related(
+            "authors", "topics", "regions", "summary_points", "notes"
+        )
+
+    def latest_first(self):
+        return self.order_by("-published_at", "-id")
+
+
+class Article(models.Model):
+    publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="articles")
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(
+        max_length=120, help_text="Part of the article's URL; unique in its publication."
+    )
+    dek = models.CharField("subtitle (dek)", max_length=400, blank=True)
+    body = models.TextField(blank=True, help_text="Markdown, with citations in the house style.")
+    body_html = models.TextField(editable=False, blank=True)
+    image = models.ImageField("lead image", upload_to="articles/%Y/", blank=True)
+    image_alt = models.CharField("image description (alt text)", max_length=300, blank=True)
+    image_credit = models.CharField(
+        max_length=300, blank=True, help_text='Who the image comes from: "President of Belarus".'
+    )
+    authors = models.ManyToManyField(
+        Author, through="ArticleAuthor", related_name="articles", blank=True
+    )
+    topics = models.ManyToManyField(Topic, related_name="articles", blank=True)
+    regions = models.ManyToManyField(Region, related_name="articles", blank=True)
+    status = models.CharField(
+        max_length=12, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    volume = models.PositiveSmallIntegerField(null=True, blank=True)
+    issue_number = models.PositiveIntegerField("issue", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "slug"],
+                name="article_unique_slug_per_publication",
+                violation_error_message="This publication already has an article with this slug.",
+            ),
+            models.UniqueConstraint(
+                fields=["publication", "volume", "issue_number"],
+                name="article_unique_issue_per_volume",
+                violation_error_message="This volume already has an article with this issue number.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status__in=PUBLIC_STATES)
+                | models.Q(published_at__isnull=False),
+                name="article_public_has_date",
+                violation_error_message="A published or scheduled article needs a publication date.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(issue_number__isnull=True) | models.Q(volume__isnull=False),
+                name="article_issue_has_volume",
+                violation_error_message="An issue number needs a volume.",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "published_at"], name="article_status_published")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        if "update_fields" in kwargs and kwargs["update_fields"] is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = {}
+        if self.status in PUBLIC_STATES and not self.published_at:
+            errors["published_at"] = "A published or scheduled article needs a publication date."
+        if self.issue_number and not self.volume:
+            errors["volume"] = "An issue number needs a volume."
+        if self.volume and self.published_at and self.publication_id:
+            expected = self.publication.volume_for(timezone.localdate(self.published_at))
+            if self.volume != expected:
+                errors["volume"] = (
+                    f"Volume {self.volume} does not cover {self.published_at:%Y}; "
+                    f"articles published then belong to volume {expected}."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def is_public(self, now=None) -> bool:
+        now = now or timezone.now()
+        return (
+            self.status in PUBLIC_STATES
+            and self.published_at is not None
+            and self.published_at <= now
+        )
+
+    def public_date(self):
+        return timezone.localdate(self.published_at) if self.published_at else None
+
+    def get_absolute_url(self):
+        day = self.public_date()
+        if day is None:
+            return ""
+        return reverse(
+            "articles:detail",
+            kwargs={
+                "publication": self.publication.slug,
+                "year": day.year,
+                "month": f"{day.month:02d}",
+                "day": f"{day.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+
+class ArticleAuthor(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = "byline"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "author"],
+                name="byline_unique_author",
+                violation_error_message="This author is already on the byline.",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.author)
+
+
+class SummaryPoint(models.Model):
+    """One bullet point of the executive summary."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="summary_points")
+    position = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Note(models.Model):
+    """A numbered note, referenced as [n] in the body."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="notes")
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField(help_text="Markdown.")
+    text_html = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"],
+                name="note_unique_number",
+                violation_error_message="This article already has a note with this number.",
+            ),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="note_number_positive"),
+        ]
+
+    def __str__(self):
+        return f"[{self.number}] {self.text[:60]}"
+
+    def save(self, *args, **kwargs):
+        self.text_html = render_markdown(self.text)
+        super().save(*args, **kwargs)

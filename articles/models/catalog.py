@@ -1,0 +1,119 @@
+"""The publications, people and subjects articles belong to: Publication, Author, Topic, Region."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from articles.rendering import render_markdown
+
+
+class Publication(models.Model):
+    """One title Monitor publishes: a daily monitor, a weekly brief, a terrorism monitor."""
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(
+        max_length=40,
+        unique=True,
+        help_text='How cross-references name it: "EDM" in "(see EDM, February 24, 2016)".',
+    )
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+    first_year = models.PositiveSmallIntegerField(
+        help_text="The year of volume 1; volume N covers year first_year + N - 1."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:publication", kwargs={"publication": self.slug})
+
+    def volume_for(self, day: dt.date) -> int:
+        """The volume that covers ``day``."""
+        return day.year - self.first_year + 1
+
+    def year_of_volume(self, volume: int) -> int:
+        return self.first_year + volume - 1
+
+    def clean(self):
+        if self.first_year and not 1900 <= self.first_year <= 2100:
+            raise ValidationError({"first_year": "Give the four-digit year of volume 1."})
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    bio = models.TextField("short biography", blank=True, help_text="Markdown.")
+    bio_html = models.TextField(editable=False, blank=True)
+    photo = models.ImageField(upload_to="authors/", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        self.bio_html = render_markdown(self.bio)
+        super().save(*args, **kwargs)
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Region(models.Model):
+    """A country (with its ISO 3166-1 alpha-2 code) or a wider region such as the South Caucasus."""
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", "Country"
+        REGION = "region", "Wider region"
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COUNTRY)
+    iso_code = models.CharField(
+        "ISO 3166 code",
+        max_length=2,
+        blank=True,
+        help_text="Two letters (ISO 3166-1 alpha-2), for countries.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["iso_code"],
+                condition=~models.Q(iso_code=""),
+                name="region_unique_iso_code",
+                violation_error_message="Another region already has this ISO code.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="region") | ~models.Q(iso_code=""),
+                name="region_country_has_iso_code",
+                violation_error_message="A country needs its ISO 3166 code.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        self.iso_code = (self.iso_code or "").strip().upper()
+        if self.iso_code and not (len(self.iso_code) == 2 and self.iso_code.isalpha()):
+            raise ValidationError({"iso_code": "An ISO 3166-1 code is two letters, such as BY."})

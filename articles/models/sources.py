@@ -1,0 +1,219 @@
+"""What articles cite: outlets, the sources they published, citations and cross-references."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from articles.dates import display_interval
+from articles.names import name_key
+
+from .articles import Article
+from .catalog import Publication, Region
+from .fuzzy import PRECISION_CHOICES, fuzzy_date_constraints, fuzzy_date_errors, fuzzy_date_from
+
+
+class OutletQuerySet(models.QuerySet):
+    def matching(self, name: str):
+        """Outlets whose name or an alias matches ``name``, ignoring case and punctuation."""
+        key = name_key(name)
+        return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
+
+
+class Outlet(models.Model):
+    """A publisher that articles cite: a newspaper, a news agency, a government site…"""
+
+    class Kind(models.TextChoices):
+        NEWS_AGENCY = "news_agency", "News agency"
+        NEWSPAPER = "newspaper", "Newspaper"
+        BROADCASTER = "broadcaster", "Broadcaster"
+        MAGAZINE = "magazine", "Magazine"
+        ONLINE = "online", "Online news"
+        GOVERNMENT = "government", "Government"
+        INTERNATIONAL = "international", "International organisation"
+        THINK_TANK = "think_tank", "Think tank"
+        SOCIAL_MEDIA = "social_media", "Social media"
+        PUBLICATION = "publication", "Monitor publication"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    home_url = models.URLField("home page", blank=True)
+    country = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="outlets"
+    )
+
+    objects = OutletQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        self.key = name_key(self.name)
+        if not self.key:
+            raise ValidationError({"name": "An outlet's name needs letters or digits."})
+        clash = Outlet.objects.matching(self.name).exclude(pk=self.pk).first()
+        if clash:
+            raise ValidationError({"name": f"This name is already used by the outlet “{clash}”."})
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class OutletAlias(models.Model):
+    """Another way an outlet is written: "RFE/RL" for "Radio Free Europe/Radio Liberty"."""
+
+    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "outlet aliases"
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        self.key = name_key(self.name)
+        if not self.key:
+            raise ValidationError({"name": "An alias needs letters or digits."})
+        clash = Outlet.objects.matching(self.name).exclude(pk=self.outlet_id).first()
+        if clash:
+            raise ValidationError({"name": f"This name already belongs to the outlet “{clash}”."})
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Source(models.Model):
+    """One item an outlet published and articles cite: a report of a given day, month or year."""
+
+    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="sources")
+    date_year = models.PositiveSmallIntegerField("year")
+    date_month = models.PositiveSmallIntegerField("month", null=True, blank=True)
+    date_day = models.PositiveSmallIntegerField("day", null=True, blank=True)
+    date_precision = models.CharField(
+        "date precision", max_length=6, choices=PRECISION_CHOICES, default="day"
+    )
+    starts_on = models.DateField(editable=False, db_index=True)
+    ends_on = models.DateField(editable=False)
+    title = models.CharField(max_length=400, blank=True)
+    url = models.URLField("URL", max_length=1000, blank=True)
+    language = models.CharField(
+        max_length=8,
+        blank=True,
+        help_text="ISO 639-1 code of the source's language, such as en or ru.",
+    )
+
+    class Meta:
+        ordering = ["-starts_on", "outlet__name"]
+        constraints = [
+            *fuzzy_date_constraints("date_", "source"),
+            models.UniqueConstraint(
+                fields=["outlet", "date_precision", "starts_on", "title"],
+                name="source_unique_outlet_date_title",
+                violation_error_message="This outlet already has a source with this date and title.",
+            ),
+        ]
+
+    def __str__(self):
+        date = self.fuzzy_date()
+        label = f"{self.outlet}, {date.display() if date else '?'}"
+        return f"{label}: {self.title}" if self.title else label
+
+    def fuzzy_date(self):
+        return fuzzy_date_from(self, "date_")
+
+    def date_display(self) -> str:
+        date = self.fuzzy_date()
+        return display_interval(date, None) if date else ""
+
+    def clean(self):
+        errors = fuzzy_date_errors(self, "date_")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        date = self.fuzzy_date()
+        if date is None:
+            raise ValueError(f"Source {self.pk} has no valid date: call full_clean() first.")
+        self.starts_on, self.ends_on = date.first_day(), date.last_day()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:source", kwargs={"pk": self.pk})
+
+    def link(self) -> str:
+        """Where a reader following the citation goes: the source itself, else Monitor's page."""
+        return self.url or self.get_absolute_url()
+
+
+class Citation(models.Model):
+    """One occurrence of a source in an article's body, as written: "(Tehran Times, August 20)"."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    paragraph = models.PositiveIntegerField(help_text="Index of the paragraph in the body, from 0.")
+    position = models.PositiveIntegerField(
+        help_text="Character offset of the citation in the body."
+    )
+    text = models.CharField("as written", max_length=500)
+    see = models.BooleanField("see-also", default=False)
+
+    class Meta:
+        ordering = ["article", "position", "id"]
+
+    def __str__(self):
+        return self.text
+
+
+class CrossReferenceQuerySet(models.QuerySet):
+    def unresolved(self):
+        return self.filter(target_article__isnull=True)
+
+
+class CrossReference(models.Model):
+    """One "(see EDM, February 24, 2016)": a pointer to an earlier article of a publication."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="cross_references")
+    target_publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="+")
+    target_year = models.PositiveSmallIntegerField("year")
+    target_month = models.PositiveSmallIntegerField("month", null=True, blank=True)
+    target_day = models.PositiveSmallIntegerField("day", null=True, blank=True)
+    target_precision = models.CharField(
+        "date precision", max_length=6, choices=PRECISION_CHOICES, default="day"
+    )
+    target_article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by"
+    )
+    chosen_by_editor = models.BooleanField(
+        default=False, help_text="The target was chosen by hand; re-parsing the body keeps it."
+    )
+    paragraph = models.PositiveIntegerField()
+    position = models.PositiveIntegerField()
+    text = models.CharField("as written", max_length=500)
+
+    objects = CrossReferenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "position", "id"]
+        constraints = fuzzy_date_constraints("target_", "crossref")
+
+    def __str__(self):
+        date = self.target_date()
+        return f"see {self.target_publication.short_name}, {date.display() if date else '?'}"
+
+    def target_date(self):
+        return fuzzy_date_from(self, "target_")
+
+    def clean(self):
+        errors = fuzzy_date_errors(self, "target_")
+        if errors:
+            raise ValidationError(errors)

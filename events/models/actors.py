@@ -1,0 +1,149 @@
+"""Who takes part in events, and where events happen: Actor (with aliases) and Place."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from articles.models import Region
+from articles.names import name_key
+
+
+class ActorQuerySet(models.QuerySet):
+    def matching(self, name: str):
+        """Actors whose name or an alias matches ``name``, ignoring case and punctuation."""
+        key = name_key(name)
+        return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        STATE = "state", "State"
+        ORGANISATION = "organisation", "Organisation"
+        GROUP = "group", "Group"
+
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=14, choices=Kind.choices)
+    country = models.ForeignKey(
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actors",
+        help_text="The country the actor belongs to (for a state, itself).",
+    )
+    description = models.CharField(max_length=300, blank=True)
+    wikidata_id = models.CharField(
+        "Wikidata ID", max_length=20, blank=True, help_text="Such as Q184 for Belarus."
+    )
+
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wikidata_id"],
+                condition=~models.Q(wikidata_id=""),
+                name="actor_unique_wikidata_id",
+                violation_error_message="Another actor already has this Wikidata ID.",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:actor", kwargs={"slug": self.slug})
+
+    def clean(self):
+        self.key = name_key(self.name)
+        errors = {}
+        if not self.key:
+            errors["name"] = "An actor's name needs letters or digits."
+        elif clash := Actor.objects.matching(self.name).exclude(pk=self.pk).first():
+            errors["name"] = f"This name is already used by the actor “{clash}”."
+        if self.wikidata_id and not (self.wikidata_id[0] == "Q" and self.wikidata_id[1:].isdigit()):
+            errors["wikidata_id"] = "A Wikidata ID is Q followed by digits, such as Q184."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class ActorAlias(models.Model):
+    """Another name or transliteration: "Lukashenko" for "Alyaksandr Lukashenka"."""
+
+    class Kind(models.TextChoices):
+        ALIAS = "alias", "Alias"
+        TRANSLITERATION = "transliteration", "Transliteration"
+        SHORT = "short", "Short form"
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.ALIAS)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "actor aliases"
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        self.key = name_key(self.name)
+        if not self.key:
+            raise ValidationError({"name": "An alias needs letters or digits."})
+        clash = Actor.objects.matching(self.name).exclude(pk=self.actor_id).first()
+        if clash:
+            raise ValidationError({"name": f"This name already belongs to the actor “{clash}”."})
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Place(models.Model):
+    class Precision(models.TextChoices):
+        EXACT = "exact", "Exact location"
+        CITY = "city", "City or town"
+        REGION = "region", "Province or region"
+        COUNTRY = "country", "Country"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, unique=True)
+    country = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="places"
+    )
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    location_precision = models.CharField(
+        max_length=8, choices=Precision.choices, default=Precision.CITY
+    )
+    geonames_id = models.PositiveIntegerField("GeoNames ID", null=True, blank=True, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                | models.Q(latitude__range=(-90, 90), longitude__range=(-180, 180)),
+                name="place_coordinates_valid",
+                violation_error_message="Give both latitude (-90 to 90) and longitude (-180 to 180), or neither.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.country}" if self.country_id else self.name
+
+    def get_absolute_url(self):
+        return reverse("events:place", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError("Give both latitude and longitude, or neither.")

@@ -1,0 +1,272 @@
+"""Events: what happened, when (at the precision known), where, who took part, on what sources."""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from articles.dates import display_interval, edtf_interval
+from articles.models import Article, Source
+from articles.models.fuzzy import (
+    PRECISION_CHOICES,
+    fuzzy_date_constraints,
+    fuzzy_date_errors,
+    fuzzy_date_from,
+)
+
+from .actors import Actor, Place
+from .taxonomy import EventType
+
+
+class EventQuerySet(models.QuerySet):
+    def public(self):
+        """Published events: what readers and subscribers may see."""
+        return self.filter(status=Event.Status.PUBLISHED)
+
+    def chronological(self):
+        return self.order_by("starts_on", "ends_on", "id")
+
+    def overlapping(self, first_day, last_day):
+        """Events whose covered range shares at least one day with first_day..last_day."""
+        return self.filter(starts_on__lte=last_day, ends_on__gte=first_day)
+
+    def within(self, first_day, last_day):
+        """Events whose whole covered range lies inside first_day..last_day."""
+        return self.filter(starts_on__gte=first_day, ends_on__lte=last_day)
+
+    def involving(self, actor):
+        return self.filter(participations__actor=actor).distinct()
+
+    def for_timeline(self):
+        """What a timeline row shows: type and family, place, participants, in a fixed number of queries."""
+        return self.select_related("event_type__family", "place").prefetch_related(
+            models.Prefetch(
+                "participations", queryset=Participation.objects.select_related("actor")
+            )
+        )
+
+
+class Event(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        MERGED = "merged", "Merged into another event"
+
+    class Modality(models.TextChoices):
+        OCCURRED = "occurred", "Occurred"
+        ANNOUNCED = "announced", "Announced"
+        PLANNED = "planned", "Planned"
+        POSTPONED = "postponed", "Postponed"
+        DENIED = "denied", "Denied"
+
+    uuid = models.UUIDField("public id", default=uuid.uuid4, unique=True, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    start_year = models.PositiveSmallIntegerField("start year")
+    start_month = models.PositiveSmallIntegerField("start month", null=True, blank=True)
+    start_day = models.PositiveSmallIntegerField("start day", null=True, blank=True)
+    start_precision = models.CharField(
+        "start precision", max_length=6, choices=PRECISION_CHOICES, default="day"
+    )
+    end_year = models.PositiveSmallIntegerField("end year", null=True, blank=True)
+    end_month = models.PositiveSmallIntegerField("end month", null=True, blank=True)
+    end_day = models.PositiveSmallIntegerField("end day", null=True, blank=True)
+    end_precision = models.CharField(
+        "end precision",
+        max_length=6,
+        choices=PRECISION_CHOICES,
+        blank=True,
+        help_text="Leave the end empty for an event on a single date.",
+    )
+    date_text = models.CharField(
+        "date as written",
+        max_length=120,
+        blank=True,
+        help_text='As the text puts it: "in mid-2015".',
+    )
+    edtf = models.CharField("EDTF", max_length=60, editable=False)
+    starts_on = models.DateField("covers from", editable=False, db_index=True)
+    ends_on = models.DateField("covers until", editable=False, db_index=True)
+    modality = models.CharField(max_length=10, choices=Modality.choices, default=Modality.OCCURRED)
+    event_type = models.ForeignKey(EventType, on_delete=models.PROTECT, related_name="events")
+    place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    articles = models.ManyToManyField(Article, related_name="events", blank=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_events"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_on", "ends_on", "id"]
+        constraints = [
+            *fuzzy_date_constraints("start_", "event"),
+            *fuzzy_date_constraints("end_", "event", optional=True),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="event_ends_after_start",
+                violation_error_message="The end date is before the start date.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="merged", merged_into__isnull=False)
+                | (~models.Q(status="merged") & models.Q(merged_into__isnull=True)),
+                name="event_merged_has_target",
+                violation_error_message="A merged event names the event it was merged into, and only then.",
+            ),
+        ]
+        indexes = [models.Index(fields=["starts_on", "ends_on"], name="event_date_range")]
+
+    def __str__(self):
+        return f"{self.title} ({self.date_display()})"
+
+    def get_absolute_url(self):
+        return reverse("events:event", kwargs={"uuid": self.uuid})
+
+    def start_date(self):
+        return fuzzy_date_from(self, "start_")
+
+    def end_date(self):
+        return fuzzy_date_from(self, "end_")
+
+    def date_display(self) -> str:
+        start = self.start_date()
+        return display_interval(start, self.end_date()) if start else ""
+
+    def clean(self):
+        errors = {
+            **fuzzy_date_errors(self, "start_"),
+            **fuzzy_date_errors(self, "end_", optional=True),
+        }
+        start, end = self.start_date(), self.end_date()
+        if not errors and start and end and end.last_day() < start.first_day():
+            errors["end_year"] = (
+                f"The end date ({end.display()}) is before the start date ({start.display()})."
+            )
+        if self.status == self.Status.MERGED and not self.merged_into_id:
+            errors["merged_into"] = "Choose the event this one was merged into."
+        elif self.merged_into_id and self.status != self.Status.MERGED:
+            errors["status"] = "An event merged into another must have the status “Merged”."
+        elif self.merged_into_id and self.merged_into_id == self.pk:
+            errors["merged_into"] = "An event cannot be merged into itself."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        start, end = self.start_date(), self.end_date()
+        if start is None:
+            raise ValueError("Event has no valid start date: call full_clean() first.")
+        self.starts_on = start.first_day()
+        self.ends_on = (end or start).last_day()
+        self.edtf = edtf_interval(start, end)
+        # A draft is nobody's business yet; every later save is a change subscribers may see.
+        if not self._state.adding and self.status != self.Status.DRAFT:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "starts_on", "ends_on", "edtf"}
+        super().save(*args, **kwargs)
+
+
+class Participation(models.Model):
+    """An actor's part in an event: "Pezeshkian, President of Iran, visitor"."""
+
+    class Role(models.TextChoices):
+        INITIATOR = "initiator", "Initiator"
+        HOST = "host", "Host"
+        VISITOR = "visitor", "Visitor"
+        SIGNATORY = "signatory", "Signatory"
+        COUNTERPART = "counterpart", "Counterpart"
+        MEDIATOR = "mediator", "Mediator"
+        PARTICIPANT = "participant", "Participant"
+        TARGET = "target", "Target"
+        SUPPLIER = "supplier", "Supplier"
+        RECIPIENT = "recipient", "Recipient"
+        MEMBER = "member", "Member"
+        ORGANISER = "organiser", "Organiser"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
+    on_behalf_of = models.ForeignKey(
+        Actor,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="represented_in",
+        help_text="The state or organisation the actor acted for.",
+    )
+    office = models.CharField(
+        "office at the time", max_length=200, blank=True, help_text='"President of Iran".'
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "actor", "role"],
+                name="participation_unique_role",
+                violation_error_message="This actor already has this role in the event.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(on_behalf_of=models.F("actor")),
+                name="participation_not_on_own_behalf",
+                violation_error_message="An actor cannot act on its own behalf; leave the field empty.",
+            ),
+        ]
+
+    def __str__(self):
+        office = f", {self.office}" if self.office else ""
+        return f"{self.actor}{office} ({self.get_role_display().lower()})"
+
+    def clean(self):
+        if self.on_behalf_of_id and self.on_behalf_of_id == self.actor_id:
+            raise ValidationError(
+                {"on_behalf_of": "An actor cannot act on its own behalf; leave this empty."}
+            )
+
+
+class EventQuantity(models.Model):
+    """A number the text gives: "12 cooperation documents"."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="quantities")
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    unit = models.CharField(max_length=120, help_text='What is counted: "cooperation documents".')
+    text = models.CharField("as written", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name_plural = "event quantities"
+
+    def __str__(self):
+        return f"{self.value.normalize():f} {self.unit}"
+
+
+class EventSource(models.Model):
+    """A source that supports an event, with the quote that supports it."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_sources")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="event_sources")
+    quote = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "source"],
+                name="event_source_unique",
+                violation_error_message="This source is already attached to the event.",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.source)

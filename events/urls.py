@@ -1,0 +1,13 @@
+"""Public URLs of events, actors and places."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("events/<uuid:uuid>/", views.event_detail, name="event"),
+    path("actors/<slug:slug>/", views.actor_detail, name="actor"),
+    path("places/<slug:slug>/", views.place_detail, name="place"),
+]

@@ -1,0 +1,133 @@
+"""Plain factory functions for the test suite: each makes a valid, saved object."""
+
+import datetime as dt
+import itertools
+
+from django.utils import timezone
+
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    ArticleStatus,
+    Author,
+    Note,
+    Outlet,
+    Publication,
+    Region,
+    Source,
+    SummaryPoint,
+    Topic,
+)
+from events.models import Actor, Event, EventType, Participation, Place
+
+_counter = itertools.count(1)
+
+
+def _n() -> int:
+    return next(_counter)
+
+
+def publication(**kwargs) -> Publication:
+    n = _n()
+    defaults = {
+        "name": f"Daily Monitor {n}",
+        "short_name": f"DM{n}",
+        "slug": f"daily-monitor-{n}",
+        "first_year": 2004,
+    }
+    return Publication.objects.create(**{**defaults, **kwargs})
+
+
+def author(**kwargs) -> Author:
+    n = _n()
+    return Author.objects.create(**{"name": f"Author {n}", "slug": f"author-{n}", **kwargs})
+
+
+def topic(**kwargs) -> Topic:
+    n = _n()
+    return Topic.objects.create(**{"name": f"Topic {n}", "slug": f"topic-{n}", **kwargs})
+
+
+def region(**kwargs) -> Region:
+    n = _n()
+    defaults = {
+        "name": f"Country {n}",
+        "slug": f"country-{n}",
+        "iso_code": f"{chr(65 + n % 26)}{chr(65 + n // 26 % 26)}",
+    }
+    return Region.objects.create(**{**defaults, **kwargs})
+
+
+def article(*, publication=None, authors=(), published=True, **kwargs) -> Article:
+    """An article; published (public, a day ago) unless ``published=False`` or a status is given."""
+    n = _n()
+    publication = publication or globals()["publication"]()
+    defaults = {
+        "title": f"Article {n}",
+        "slug": f"article-{n}",
+        "body": f"Paragraph one of article {n}.\n\nParagraph two.",
+    }
+    if published:
+        when = kwargs.pop("published_at", timezone.now() - dt.timedelta(days=1))
+        defaults |= {
+            "status": ArticleStatus.PUBLISHED,
+            "published_at": when,
+            "volume": publication.volume_for(timezone.localdate(when)),
+            "issue_number": n,
+        }
+    obj = Article.objects.create(publication=publication, **{**defaults, **kwargs})
+    for position, person in enumerate(authors):
+        ArticleAuthor.objects.create(article=obj, author=person, position=position)
+    return obj
+
+
+def summary_point(article, text="A point.", position=0) -> SummaryPoint:
+    return SummaryPoint.objects.create(article=article, text=text, position=position)
+
+
+def note(article, number=1, text="A note.") -> Note:
+    return Note.objects.create(article=article, number=number, text=text)
+
+
+def outlet(**kwargs) -> Outlet:
+    n = _n()
+    return Outlet.objects.create(**{"name": f"Outlet {n}", "slug": f"outlet-{n}", **kwargs})
+
+
+def source(*, outlet=None, year=2025, month=8, day=20, precision="day", **kwargs) -> Source:
+    return Source.objects.create(
+        outlet=outlet or globals()["outlet"](),
+        date_year=year,
+        date_month=month,
+        date_day=day,
+        date_precision=precision,
+        **kwargs,
+    )
+
+
+def actor(**kwargs) -> Actor:
+    n = _n()
+    return Actor.objects.create(
+        **{"name": f"Actor {n}", "slug": f"actor-{n}", "kind": "state", **kwargs}
+    )
+
+
+def place(**kwargs) -> Place:
+    n = _n()
+    return Place.objects.create(**{"name": f"Place {n}", "slug": f"place-{n}", **kwargs})
+
+
+def event(*, actors=(), year=2025, month=8, day=19, precision="day", **kwargs) -> Event:
+    defaults = {
+        "title": f"Event {_n()}",
+        "start_year": year,
+        "start_month": month,
+        "start_day": day,
+        "start_precision": precision,
+        "event_type": EventType.objects.get(slug="meeting"),
+        "status": Event.Status.PUBLISHED,
+    }
+    obj = Event.objects.create(**{**defaults, **kwargs})
+    for position, (person, role) in enumerate(actors):
+        Participation.objects.create(event=obj, actor=person, role=role, position=position)
+    return obj

@@ -119,6 +119,21 @@ class Article(models.Model):
             kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        day = self.public_date()
+        if day is None:
+            return ""
+        return reverse(
+            "articles:detail",
+            kwargs={
+                "publication": self.publication.slug,
+                "year": day.year,
+                "month": f"{day.month:02d}",
+                "day": f"{day.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
     def clean(self):
         errors = {}
         if self.status in PUBLIC_STATES and not self.published_at:
@@ -145,21 +160,6 @@ class Article(models.Model):
 
     def public_date(self):
         return timezone.localdate(self.published_at) if self.published_at else None
-
-    def get_absolute_url(self):
-        day = self.public_date()
-        if day is None:
-            return ""
-        return reverse(
-            "articles:detail",
-            kwargs={
-                "publication": self.publication.slug,
-                "year": day.year,
-                "month": f"{day.month:02d}",
-                "day": f"{day.day:02d}",
-                "slug": self.slug,
-            },
-        )
 
 
 class ArticleAuthor(models.Model):

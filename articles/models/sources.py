@@ -52,6 +52,10 @@ class Outlet(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
     def clean(self):
         self.key = name_key(self.name)
         if not self.key:
@@ -59,10 +63,6 @@ class Outlet(models.Model):
         clash = Outlet.objects.matching(self.name).exclude(pk=self.pk).first()
         if clash:
             raise ValidationError({"name": f"This name is already used by the outlet “{clash}”."})
-
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
 
 
 class OutletAlias(models.Model):
@@ -79,6 +79,10 @@ class OutletAlias(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
     def clean(self):
         self.key = name_key(self.name)
         if not self.key:
@@ -86,10 +90,6 @@ class OutletAlias(models.Model):
         clash = Outlet.objects.matching(self.name).exclude(pk=self.outlet_id).first()
         if clash:
             raise ValidationError({"name": f"This name already belongs to the outlet “{clash}”."})
-
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
 
 
 class Source(models.Model):
@@ -128,6 +128,16 @@ class Source(models.Model):
         label = f"{self.outlet}, {date.display() if date else '?'}"
         return f"{label}: {self.title}" if self.title else label
 
+    def save(self, *args, **kwargs):
+        date = self.fuzzy_date()
+        if date is None:
+            raise ValueError(f"Source {self.pk} has no valid date: call full_clean() first.")
+        self.starts_on, self.ends_on = date.first_day(), date.last_day()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:source", kwargs={"pk": self.pk})
+
     def fuzzy_date(self):
         return fuzzy_date_from(self, "date_")
 
@@ -139,16 +149,6 @@ class Source(models.Model):
         errors = fuzzy_date_errors(self, "date_")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        date = self.fuzzy_date()
-        if date is None:
-            raise ValueError(f"Source {self.pk} has no valid date: call full_clean() first.")
-        self.starts_on, self.ends_on = date.first_day(), date.last_day()
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:source", kwargs={"pk": self.pk})
 
     def link(self) -> str:
         """Where a reader following the citation goes: the source itself, else Monitor's page."""

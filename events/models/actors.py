@@ -55,6 +55,10 @@ class Actor(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("events:actor", kwargs={"slug": self.slug})
 
@@ -69,10 +73,6 @@ class Actor(models.Model):
             errors["wikidata_id"] = "A Wikidata ID is Q followed by digits, such as Q184."
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
 
 
 class ActorAlias(models.Model):
@@ -95,6 +95,10 @@ class ActorAlias(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
     def clean(self):
         self.key = name_key(self.name)
         if not self.key:
@@ -102,10 +106,6 @@ class ActorAlias(models.Model):
         clash = Actor.objects.matching(self.name).exclude(pk=self.actor_id).first()
         if clash:
             raise ValidationError({"name": f"This name already belongs to the actor “{clash}”."})
-
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
 
 
 class Place(models.Model):

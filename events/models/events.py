@@ -129,6 +129,22 @@ class Event(models.Model):
     def __str__(self):
         return f"{self.title} ({self.date_display()})"
 
+    def save(self, *args, **kwargs):
+        start, end = self.start_date(), self.end_date()
+        if start is None:
+            raise ValueError("Event has no valid start date: call full_clean() first.")
+        self.starts_on = start.first_day()
+        self.ends_on = (end or start).last_day()
+        self.edtf = edtf_interval(start, end)
+        # A draft is nobody's business yet; every later save is a change subscribers may see.
+        if not self._state.adding and self.status != self.Status.DRAFT:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "starts_on", "ends_on", "edtf"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("events:event", kwargs={"uuid": self.uuid})
 
@@ -160,22 +176,6 @@ class Event(models.Model):
             errors["merged_into"] = "An event cannot be merged into itself."
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        start, end = self.start_date(), self.end_date()
-        if start is None:
-            raise ValueError("Event has no valid start date: call full_clean() first.")
-        self.starts_on = start.first_day()
-        self.ends_on = (end or start).last_day()
-        self.edtf = edtf_interval(start, end)
-        # A draft is nobody's business yet; every later save is a change subscribers may see.
-        if not self._state.adding and self.status != self.Status.DRAFT:
-            self.version += 1
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "starts_on", "ends_on", "edtf"}
-        super().save(*args, **kwargs)
 
 
 class Participation(models.Model):

@@ -1,0 +1,104 @@
+"""Event suggestions from an article's sentences (pure: no database)."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from articles.dates import FuzzyDate
+from articles.names import name_key
+from articles.plaintext import parse_plain_text
+from events.extraction import guess_type, suggest_events
+
+SEED = Path(__file__).resolve().parent.parent / "data" / "seed_article.txt"
+PUBLISHED = dt.date(2025, 8, 21)
+IRAN, BELARUS, PEZESHKIAN, LUKASHENKA, SCO, EAEU = 1, 2, 3, 4, 5, 6
+ACTORS = {
+    name_key(name): ident
+    for ident, names in {
+        IRAN: ["Iran", "Islamic Republic"],
+        BELARUS: ["Belarus"],
+        PEZESHKIAN: ["Masoud Pezeshkian", "Pezeshkian"],
+        LUKASHENKA: ["Alyaksandr Lukashenka", "Lukashenko"],
+        SCO: ["Shanghai Cooperation Organization", "SCO"],
+        EAEU: ["Eurasian Economic Union", "EAEU"],
+    }.items()
+    for name in names
+}
+PLACES = {name_key("Minsk"): 10, name_key("Tehran"): 11}
+
+
+@pytest.fixture(scope="module")
+def seed_suggestions():
+    body = parse_plain_text(SEED.read_text(encoding="utf-8")).body
+    return body, suggest_events(body, published=PUBLISHED, actors=ACTORS, places=PLACES)
+
+
+def test_the_august_visit_is_suggested(seed_suggestions):
+    body, suggestions = seed_suggestions
+    visit = suggestions[0]
+    assert visit.date == FuzzyDate(2025, 8, 19)
+    assert visit.type_slug == "visit"
+    assert {PEZESHKIAN, BELARUS, LUKASHENKA} <= set(visit.actor_ids)
+    assert body[visit.start : visit.end].strip() == visit.sentence
+    assert visit.sentence.startswith("On August 19, the Iranian President")
+
+
+def test_the_march_2025_defence_agreement_is_suggested(seed_suggestions):
+    _, suggestions = seed_suggestions
+    march = [
+        s
+        for s in suggestions
+        if s.date == FuzzyDate.of(2025, 3) and s.type_slug == "agreement-signed"
+    ]
+    assert len(march) == 1
+    assert march[0].sentence.startswith(
+        "In March 2025, the defense ministers of Iran and Belarus signed"
+    )
+    assert set(march[0].actor_ids) == {IRAN, BELARUS}
+
+
+def test_year_precision_and_note_markers(seed_suggestions):
+    _, suggestions = seed_suggestions
+    sco = [s for s in suggestions if SCO in s.actor_ids]
+    assert sco and sco[0].sentence.startswith("Iran and Belarus became members of the SCO in 2023")
+    assert sco[0].date == FuzzyDate.of(2023)
+    assert sco[0].type_slug == "membership"
+
+
+def test_dates_inside_citations_do_not_make_events():
+    text = "Iran and Belarus cooperate closely (Tehran Times, July 31, 2023)."
+    assert suggest_events(text, published=PUBLISHED, actors=ACTORS) == []
+
+
+def test_a_sentence_without_a_known_actor_is_not_suggested():
+    assert suggest_events("On May 3, the committee met.", published=PUBLISHED, actors=ACTORS) == []
+
+
+def test_yearless_dates_resolve_on_or_before_publication():
+    [later] = suggest_events("On December 9, Iran met Belarus.", published=PUBLISHED, actors=ACTORS)
+    assert later.date == FuzzyDate(2024, 12, 9)
+    [may] = suggest_events(
+        "Later in May, Belarus visited Tehran.", published=PUBLISHED, actors=ACTORS, places=PLACES
+    )
+    assert (may.date, may.place_id, may.type_slug) == (FuzzyDate.of(2025, 5), 11, "visit")
+
+
+def test_the_key_is_stable_for_the_same_sentence():
+    text = "On August 19, Pezeshkian visited Belarus."
+    first = suggest_events(text, published=PUBLISHED, actors=ACTORS)
+    again = suggest_events("Intro.\n\n" + text, published=PUBLISHED, actors=ACTORS)
+    assert first[0].key == again[0].key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slug"),
+    [
+        ("The two countries signed 12 documents.", "agreement-signed"),
+        ("Belarus joined the SCO.", "membership"),
+        ("The president paid a visit to Minsk.", "visit"),
+        ("The weather was mild.", None),
+    ],
+)
+def test_guess_type(sentence, slug):
+    assert guess_type(sentence) == slug

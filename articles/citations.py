@@ -57,6 +57,10 @@ class Reference:
     written, with its year resolved; for a range it is the first day and ``end_date`` the
     last. ``paragraph`` counts the paragraphs (blocks between blank lines) before this
     one, from 0. ``part`` is the "One" of "Part One in EDM", else None.
+
+    ``link_start``/``link_end`` are the offsets of what a reader clicks for this
+    reference: the outlet and its first date ("Tehran Times, August 20") for an item's
+    first date, the date alone ("July 26, 2017") for each further one.
     """
 
     outlet: str
@@ -70,6 +74,8 @@ class Reference:
     end_date: FuzzyDate | None = None
     part: str | None = None
     is_cross_reference: bool = False
+    link_start: int = 0
+    link_end: int = 0
 
 
 @dataclass(frozen=True)
@@ -103,13 +109,19 @@ def extract_references(
     paragraph_starts = _paragraph_starts(text)
     references = []
     for match in _PARENTHETICAL.finditer(text):
-        items = [_read_item(raw) for raw in match.group(1).split(";")]
+        items, offset = [], match.start(1)
+        for raw in match.group(1).split(";"):
+            items.append(_read_item(raw, offset))
+            offset += len(raw) + 1
         if not all(items):
             continue
         paragraph = bisect_right(paragraph_starts, match.start())
         for item in items:
             starts = resolve_years(item.dates, published=published)
-            for written, date in zip(item.dates, starts, strict=True):
+            for index, (written, date) in enumerate(zip(item.dates, starts, strict=True)):
+                link_start, link_end = item.spans[index]
+                if index == 0:
+                    link_start = item.outlet_start
                 references.append(
                     Reference(
                         outlet=item.outlet,
@@ -123,6 +135,8 @@ def extract_references(
                         end_date=_range_end(written, date),
                         part=item.part,
                         is_cross_reference=item.see and name_key(item.outlet) in publication_keys,
+                        link_start=link_start,
+                        link_end=link_end,
                     )
                 )
     return references
@@ -165,6 +179,8 @@ class _Item:
     see: bool
     part: str | None
     dates: tuple[WrittenDate, ...]
+    outlet_start: int
+    spans: tuple[tuple[int, int], ...]
 
 
 _MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
@@ -189,35 +205,52 @@ _DATE = re.compile(
 _DATE_SEPARATOR = re.compile(r",\s*")
 
 
-def _read_item(raw: str) -> _Item | None:
-    """The item's outlet and written dates, or None when it is not a citation item."""
+def _read_item(raw: str, offset: int) -> _Item | None:
+    """The item's outlet and written dates, or None when it is not a citation item.
+
+    ``offset`` is where ``raw`` starts in the whole text; the item's outlet start and date
+    spans are given in the whole text's offsets.
+    """
     text = raw.strip()
+    offset += len(raw) - len(raw.lstrip())
     match = _ITEM.fullmatch(text)
     if match is None:
         return None
     outlet = " ".join(match["outlet"].split())
     if not (outlet[0].isupper() or outlet[0].isdigit()) or _DATE.fullmatch(outlet):
         return None
-    dates = _read_dates(match["dates"])
-    if dates is None:
+    read = _read_dates(match["dates"], offset + match.start("dates"))
+    if read is None:
         return None
-    return _Item(text, outlet, match["see"] is not None, match["part"], dates)
+    dates, spans = read
+    outlet_start = offset + match.start("outlet")
+    return _Item(text, outlet, match["see"] is not None, match["part"], dates, outlet_start, spans)
 
 
-def _read_dates(written: str) -> tuple[WrittenDate, ...] | None:
-    """The comma-separated dates of an item, or None if any part is not a date."""
+def _read_dates(
+    written: str, offset: int
+) -> tuple[tuple[WrittenDate, ...], tuple[tuple[int, int], ...]] | None:
+    """The comma-separated dates of an item and their spans, or None if any part is not a date.
+
+    ``offset`` is where ``written`` starts in the whole text; each span covers a date as
+    written, a year written after it included ("December 9, 2024").
+    """
     dates: list[WrittenDate] = []
-    for token in _DATE_SEPARATOR.split(written.strip()):
+    spans: list[tuple[int, int]] = []
+    for token, start in _tokens(written, offset):
         match = _DATE.fullmatch(token)
         if match is None:
             return None
         last = dates[-1] if dates else None
+        end = start + len(token)
         if match["year"]:
             year = int(match["year"])
             if last is not None and last.year is None:
                 dates[-1] = WrittenDate(last.month, last.day, year, last.end_month, last.end_day)
+                spans[-1] = (spans[-1][0], end)
             else:
                 dates.append(WrittenDate(None, None, year))
+                spans.append((start, end))
             continue
         if match["more_day"]:
             if last is None or last.day is None:
@@ -236,9 +269,22 @@ def _read_dates(written: str) -> tuple[WrittenDate, ...] | None:
         if not _exists_in_some_year(date):
             return None
         dates.append(date)
+        spans.append((start, end))
     if any(date.year is not None and not _fits(date, date.year) for date in dates):
         return None
-    return tuple(dates)
+    return tuple(dates), tuple(spans)
+
+
+def _tokens(written: str, offset: int):
+    """The comma-separated parts of ``written``, stripped, with their offsets in the text."""
+    position = 0
+    for separator in [*_DATE_SEPARATOR.finditer(written), None]:
+        end = separator.start() if separator else len(written)
+        part = written[position:end]
+        stripped = part.strip()
+        yield stripped, offset + position + (len(part) - len(part.lstrip()))
+        if separator:
+            position = separator.end()
 
 
 def _exists_in_some_year(date: WrittenDate) -> bool:

@@ -1,5 +1,7 @@
 """Public pages of the articles app: thin views over ``Article.objects.public()``."""
 
+import datetime as dt
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -39,6 +41,26 @@ def publication_detail(request, publication):
             "intro": publication.description,
             "page": _page(request, articles),
         },
+    )
+
+
+def archive(request, publication, year, month=None, day=None):
+    """A publication's articles of a year, a month or a day: where a cross-reference lands."""
+    publication = get_object_or_404(Publication, slug=publication)
+    try:
+        first = dt.date(year, int(month or 1), int(day or 1))
+    except ValueError:
+        raise Http404("No such date.") from None
+    articles = publication.articles.public().for_listing().filter(published_at__year=year)
+    if month:
+        articles = articles.filter(published_at__month=first.month)
+    if day:
+        articles = articles.filter(published_at__day=first.day)
+    label = first.strftime("%B %-d, %Y" if day else "%B %Y" if month else "%Y")
+    return render(
+        request,
+        "articles/article_list.html",
+        {"title": f"{publication.name}: {label}", "page": _page(request, articles.latest_first())},
     )
 
 

@@ -176,6 +176,7 @@ class Citation(models.Model):
 
 class CrossReferenceQuerySet(models.QuerySet):
     def unresolved(self):
+        """Cross-references with no target article yet: none found, or several to choose from."""
         return self.filter(target_article__isnull=True)
 
 
@@ -196,6 +197,9 @@ class CrossReference(models.Model):
     chosen_by_editor = models.BooleanField(
         default=False, help_text="The target was chosen by hand; re-parsing the body keeps it."
     )
+    candidates = models.PositiveSmallIntegerField(
+        default=0, editable=False, help_text="Public articles of the publication on that date."
+    )
     paragraph = models.PositiveIntegerField()
     position = models.PositiveIntegerField()
     text = models.CharField("as written", max_length=500)
@@ -212,6 +216,21 @@ class CrossReference(models.Model):
 
     def target_date(self):
         return fuzzy_date_from(self, "target_")
+
+    def is_ambiguous(self) -> bool:
+        return self.target_article_id is None and self.candidates > 1
+
+    def link(self) -> str:
+        """The target article, else the publication's archive for the day (or month, or year)."""
+        if self.target_article_id:
+            return self.target_article.get_absolute_url()
+        kwargs = {"publication": self.target_publication.slug, "year": self.target_year}
+        if self.target_month:
+            kwargs["month"] = f"{self.target_month:02d}"
+        if self.target_day:
+            kwargs["day"] = f"{self.target_day:02d}"
+        name = {1: "archive_year", 2: "archive_month", 3: "archive_day"}[len(kwargs) - 1]
+        return reverse(f"articles:{name}", kwargs=kwargs)
 
     def clean(self):
         errors = fuzzy_date_errors(self, "target_")

@@ -409,3 +409,13 @@ def test_written_items_read_back_as_the_rule_resolves_them(data, published):
             assert reference.date.first_day() == day
     for earlier, later in itertools.pairwise(found):
         assert earlier.date.first_day() <= later.date.first_day()
+
+
+def test_link_spans_cover_outlet_and_first_date_then_each_further_date():
+    text = "Ties grew (see EDM, February 24, 2016, July 26, 2017; U.S. State Department, April 4, 2019)."
+    refs = extract_references(text, published=dt.date(2025, 8, 21), publications=["EDM"])
+    assert [text[r.link_start : r.link_end] for r in refs] == [
+        "EDM, February 24, 2016",
+        "July 26, 2017",
+        "U.S. State Department, April 4, 2019",
+    ]

@@ -10,15 +10,18 @@ from articles.models import (
     ArticleAuthor,
     ArticleStatus,
     Author,
+    Citation,
+    CrossReference,
     Note,
     Outlet,
+    OutletAlias,
     Publication,
     Region,
     Source,
     SummaryPoint,
     Topic,
 )
-from events.models import Actor, Event, EventType, Participation, Place
+from events.models import Actor, ActorAlias, Event, EventSource, EventType, Participation, Place
 
 _counter = itertools.count(1)
 
@@ -131,3 +134,39 @@ def event(*, actors=(), year=2025, month=8, day=19, precision="day", **kwargs) -
     for position, (person, role) in enumerate(actors):
         Participation.objects.create(event=obj, actor=person, role=role, position=position)
     return obj
+
+
+def citation(article, *, source=None, position=0, **kwargs) -> Citation:
+    source = source or globals()["source"]()
+    defaults = {"paragraph": 0, "text": f"({source.outlet}, {source.date_display()})"}
+    return Citation.objects.create(
+        article=article, source=source, position=position, **{**defaults, **kwargs}
+    )
+
+
+def cross_reference(article, *, target_publication=None, position=0, **kwargs) -> CrossReference:
+    defaults = {
+        "target_publication": target_publication or article.publication,
+        "target_year": 2016,
+        "target_month": 2,
+        "target_day": 24,
+        "paragraph": 0,
+        "text": "(see EDM, February 24, 2016)",
+    }
+    return CrossReference.objects.create(
+        article=article, position=position, **{**defaults, **kwargs}
+    )
+
+
+def outlet_alias(outlet, name=None) -> OutletAlias:
+    return OutletAlias.objects.create(outlet=outlet, name=name or f"Alias {_n()}")
+
+
+def actor_alias(actor, name=None, **kwargs) -> ActorAlias:
+    return ActorAlias.objects.create(actor=actor, name=name or f"Alias {_n()}", **kwargs)
+
+
+def event_source(event, *, source=None, quote="") -> EventSource:
+    return EventSource.objects.create(
+        event=event, source=source or globals()["source"](), quote=quote
+    )

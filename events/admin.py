@@ -1,0 +1,174 @@
+"""The editors' admin for events, the actors and places in them, and the event codebook."""
+
+from django.contrib import admin
+
+from articles.admin import AliasFormSet, ArticleAdmin, RowAutocompleteInline
+from articles.models import Article
+
+from .models import (
+    Actor,
+    ActorAlias,
+    Event,
+    EventFamily,
+    EventQuantity,
+    EventSource,
+    EventType,
+    Participation,
+    Place,
+)
+
+
+class EventTypeFilter(admin.RelatedFieldListFilter):
+    """Event types named with their family, in one query."""
+
+    def field_choices(self, field, request, model_admin):
+        return [(kind.pk, str(kind)) for kind in EventType.objects.select_related("family")]
+
+
+class ParticipationInline(RowAutocompleteInline, admin.TabularInline):
+    model = Participation
+    fields = ["actor", "role", "on_behalf_of", "office", "position"]
+    autocomplete_fields = ["actor", "on_behalf_of"]
+    extra = 1
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor", "on_behalf_of")
+
+
+class EventQuantityInline(admin.TabularInline):
+    model = EventQuantity
+    fields = ["value", "unit", "text"]
+    extra = 0
+
+
+class EventSourceInline(RowAutocompleteInline, admin.TabularInline):
+    model = EventSource
+    fields = ["source", "quote"]
+    autocomplete_fields = ["source"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source__outlet")
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "date_display", "event_type", "status", "modality"]
+    list_select_related = ["event_type__family"]
+    list_filter = ["status", "modality", "event_type__family", ("event_type", EventTypeFilter)]
+    date_hierarchy = "starts_on"
+    search_fields = ["title", "summary", "participations__actor__name"]
+    search_help_text = "Search titles, summaries and participants."
+    autocomplete_fields = ["place", "articles", "merged_into"]
+    readonly_fields = ["uuid", "version", "edtf", "starts_on", "ends_on"]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["title", "summary", "event_type", "modality", "status", "merged_into"]}),
+        (
+            "Date",
+            {
+                "fields": [
+                    ("start_year", "start_month", "start_day", "start_precision"),
+                    ("end_year", "end_month", "end_day", "end_precision"),
+                    "date_text",
+                ]
+            },
+        ),
+        ("Place and articles", {"fields": ["place", "articles"]}),
+        ("Record", {"fields": ["uuid", "version", "edtf", ("starts_on", "ends_on")]}),
+    ]
+    inlines = [ParticipationInline, EventQuantityInline, EventSourceInline]
+
+    @admin.display(description="date", ordering="starts_on")
+    def date_display(self, obj):
+        return obj.date_display()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "event_type":
+            kwargs["queryset"] = EventType.objects.select_related("family")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ArticleEventInline(RowAutocompleteInline, admin.TabularInline):
+    model = Event.articles.through
+    autocomplete_fields = ["event"]
+    verbose_name = "event"
+    verbose_name_plural = "events attached"
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("event")
+
+
+# articles must not import events, so the events inline joins the article admin from here.
+admin.site.unregister(Article)
+
+
+@admin.register(Article)
+class ArticleWithEventsAdmin(ArticleAdmin):
+    inlines = [*ArticleAdmin.inlines, ArticleEventInline]
+
+
+class ActorAliasInline(admin.TabularInline):
+    model = ActorAlias
+    formset = AliasFormSet
+    fields = ["name", "kind"]
+    extra = 1
+
+
+@admin.register(Actor)
+class ActorAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "country", "wikidata_id"]
+    list_select_related = ["country"]
+    list_filter = ["kind"]
+    search_fields = ["name", "aliases__name", "wikidata_id"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["country"]
+    inlines = [ActorAliasInline]
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "location_precision"]
+    list_filter = ["location_precision"]
+    search_fields = ["name", "country__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["country"]
+    fields = [
+        "name",
+        "slug",
+        "country",
+        ("latitude", "longitude"),
+        "location_precision",
+        "geonames_id",
+    ]
+
+    def get_queryset(self, request):
+        # Place.__str__ names the country: the changelist and autocomplete results need it.
+        return super().get_queryset(request).select_related("country")
+
+
+class EventTypeInline(admin.TabularInline):
+    model = EventType
+    fields = [
+        "name",
+        "slug",
+        "plover",
+        "plover_mode",
+        "acled_event_type",
+        "acled_sub_event_type",
+        "position",
+    ]
+    prepopulated_fields = {"slug": ["name"]}
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("family")
+
+
+@admin.register(EventFamily)
+class EventFamilyAdmin(admin.ModelAdmin):
+    list_display = ["name", "position"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [EventTypeInline]

@@ -1,0 +1,366 @@
+"""The articles admin: pages load in a bounded number of queries, saves work, mistakes are form errors."""
+
+from html.parser import HTMLParser
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Article, ArticleStatus, Outlet, OutletAlias, Source
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+class _AdminForm(HTMLParser):
+    """Collects what a browser would submit from a page's POST form, as the page left it."""
+
+    def __init__(self):
+        super().__init__()
+        self.data = {}
+        self._in_form = False
+        self._select = None
+        self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self._in_form = attrs.get("method") == "post" and attrs.get("id") != "logout-form"
+        name = attrs.get("name") or ""
+        if not self._in_form or "__prefix__" in name:
+            return
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in {"submit", "button", "reset", "image", "file"}:
+                return
+            if kind in {"checkbox", "radio"} and "checked" not in attrs:
+                return
+            self._add(name, attrs.get("value") or ("on" if kind == "checkbox" else ""))
+        elif tag == "select" and name:
+            self._select = {"name": name, "multiple": "multiple" in attrs, "options": []}
+        elif tag == "option" and self._select is not None:
+            self._select["options"].append((attrs.get("value", ""), "selected" in attrs))
+        elif tag == "textarea" and name:
+            self._textarea = [name, ""]
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._in_form = False
+        elif tag == "select" and self._select is not None:
+            options, name = self._select["options"], self._select["name"]
+            chosen = [value for value, selected in options if selected]
+            if self._select["multiple"]:
+                if chosen:
+                    self.data[name] = chosen
+            elif chosen or options:
+                self._add(name, (chosen or [options[0][0]])[0])
+            self._select = None
+        elif tag == "textarea" and self._textarea is not None:
+            name, text = self._textarea
+            self._add(name, text.removeprefix("\n"))
+            self._textarea = None
+
+    def _add(self, name, value):
+        self.data[name] = value
+
+
+def form_data(response) -> dict:
+    """The POST data of the admin page in ``response``, with every inline's management form."""
+    assert response.status_code == 200
+    parser = _AdminForm()
+    parser.feed(response.text)
+    assert "csrfmiddlewaretoken" in parser.data, "no POST form on the page"
+    return parser.data
+
+
+def refused(response) -> str:
+    """The page an editor sees when the admin refuses a form: status 200, not a redirect."""
+    assert response.status_code == 200, "the form was accepted"
+    return response.text
+
+
+# Changelists and change forms load in a number of queries that does not grow with rows.
+
+
+def _article_with_many_parts():
+    publication = factories.publication(short_name="EDM")
+    article = factories.article(
+        publication=publication, authors=[factories.author() for _ in range(3)]
+    )
+    article.topics.set([factories.topic() for _ in range(3)])
+    article.regions.set([factories.region() for _ in range(3)])
+    for n in range(20):
+        factories.summary_point(article, f"Point {n}.", position=n)
+        factories.citation(article, position=n)
+    for n in range(1, 6):
+        factories.note(article, n)
+        factories.cross_reference(
+            article, position=100 + n, target_article=factories.article(publication=publication)
+        )
+    for _ in range(10):
+        factories.event().articles.add(article)
+    return article
+
+
+def test_article_changelist_queries_are_bounded(editor_client, django_assert_max_num_queries):
+    for _ in range(20):
+        article = factories.article(authors=[factories.author()])
+        article.topics.add(factories.topic())
+    with django_assert_max_num_queries(12):
+        response = editor_client.get("/admin/articles/article/")
+    assert response.status_code == 200
+    assert article.title in response.text
+
+
+def test_article_change_form_queries_are_bounded(editor_client, django_assert_max_num_queries):
+    article = _article_with_many_parts()
+    with django_assert_max_num_queries(16):
+        response = editor_client.get(f"/admin/articles/article/{article.pk}/change/")
+    assert response.status_code == 200
+    html = response.text
+    assert "Point 19." in html
+    assert "Events attached" in html
+
+
+def test_article_change_form_costs_the_same_with_one_or_many_parts(editor_client):
+    def queries(article):
+        with CaptureQueriesContext(connection) as captured:
+            editor_client.get(f"/admin/articles/article/{article.pk}/change/")
+        return len(captured)
+
+    few = factories.article(authors=[factories.author()])
+    factories.summary_point(few)
+    factories.citation(few)
+    factories.cross_reference(few, target_article=factories.article())
+    factories.event().articles.add(few)
+    few.topics.add(factories.topic())
+    few.regions.add(factories.region())
+    factories.note(few)
+    queries(few)  # warm the content type cache
+    assert queries(_article_with_many_parts()) == queries(few)
+
+
+def test_source_and_outlet_pages_queries_are_bounded(editor_client, django_assert_max_num_queries):
+    outlet = factories.outlet(country=factories.region())
+    for _ in range(20):
+        factories.outlet_alias(outlet)
+    source = factories.source(outlet=outlet)
+    for _ in range(20):
+        factories.citation(factories.article(), source=source)
+        factories.source(outlet=factories.outlet())
+    pages = [
+        "/admin/articles/source/",
+        f"/admin/articles/source/{source.pk}/change/",
+        "/admin/articles/outlet/",
+        f"/admin/articles/outlet/{outlet.pk}/change/",
+    ]
+    for page in pages:
+        with django_assert_max_num_queries(8):
+            response = editor_client.get(page)
+        assert response.status_code == 200, page
+
+
+def test_catalogue_changelists_load(editor_client):
+    factories.publication()
+    factories.author()
+    factories.topic()
+    factories.region()
+    for model in ("publication", "author", "topic", "region"):
+        assert editor_client.get(f"/admin/articles/{model}/").status_code == 200
+        assert editor_client.get(f"/admin/articles/{model}/add/").status_code == 200
+
+
+def test_article_search_and_filters(editor_client):
+    wanted = factories.article(title="Iran and Belarus Boost Their Partnership")
+    factories.article(title="Something else")
+    response = editor_client.get("/admin/articles/article/", {"q": "Belarus"})
+    assert wanted.title in response.text
+    assert "Something else" not in response.text
+    response = editor_client.get(
+        "/admin/articles/article/",
+        {"status__exact": ArticleStatus.DRAFT, "publication__id__exact": wanted.publication_id},
+    )
+    assert response.status_code == 200
+    assert wanted.title not in response.text
+
+
+def test_view_on_site_links_public_articles_only(editor_client):
+    public, draft = factories.article(), factories.article(published=False)
+    response = editor_client.get(f"/admin/articles/article/{public.pk}/change/")
+    assert f'href="{public.get_absolute_url()}"' in response.text
+    response = editor_client.get(f"/admin/articles/article/{draft.pk}/change/")
+    assert "View on site" not in response.text
+
+
+def test_source_autocomplete_names_outlets(editor_client, django_assert_max_num_queries):
+    for n in range(10):
+        factories.source(outlet=factories.outlet(name=f"Tehran Times {n}"))
+    with django_assert_max_num_queries(6):
+        response = editor_client.get(
+            "/admin/autocomplete/",
+            {
+                "term": "tehran",
+                "app_label": "articles",
+                "model_name": "citation",
+                "field_name": "source",
+            },
+        )
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 10
+    assert "Tehran Times" in response.json()["results"][0]["text"]
+
+
+# Saving through the admin works end to end.
+
+
+def test_editor_adds_an_article_with_authors_in_order_points_and_a_note(editor_client, editor):
+    publication = factories.publication()
+    first, second = factories.author(name="Second Author"), factories.author(name="First Author")
+    data = form_data(editor_client.get("/admin/articles/article/add/"))
+    data |= {
+        "publication": publication.pk,
+        "title": "Iran and Belarus Boost Their Partnership",
+        "slug": "iran-belarus-partnership",
+        "status": ArticleStatus.DRAFT,
+        "bylines-TOTAL_FORMS": "2",
+        "bylines-0-author": second.pk,
+        "bylines-0-position": "0",
+        "bylines-1-author": first.pk,
+        "bylines-1-position": "1",
+        "summary_points-TOTAL_FORMS": "2",
+        "summary_points-0-text": "Presidents met in Minsk.",
+        "summary_points-0-position": "0",
+        "summary_points-1-text": "They signed 12 documents.",
+        "summary_points-1-position": "1",
+        "notes-TOTAL_FORMS": "1",
+        "notes-0-number": "1",
+        "notes-0-text": "BRICS is a loose grouping.",
+    }
+    response = editor_client.post("/admin/articles/article/add/", data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    article = Article.objects.get(slug="iran-belarus-partnership")
+    assert [b.author for b in article.bylines.all()] == [second, first]
+    assert [p.text for p in article.summary_points.all()] == [
+        "Presidents met in Minsk.",
+        "They signed 12 documents.",
+    ]
+    assert article.notes.get().text == "BRICS is a loose grouping."
+    assert article.created_by == editor
+
+
+def test_editor_picks_the_article_a_cross_reference_points_to(editor_client):
+    article = factories.article()
+    crossref = factories.cross_reference(article)
+    target = factories.article(publication=article.publication)
+    url = f"/admin/articles/article/{article.pk}/change/"
+    data = form_data(editor_client.get(url))
+    data |= {
+        "cross_references-0-target_article": target.pk,
+        "cross_references-0-chosen_by_editor": "on",
+    }
+    assert editor_client.post(url, data).status_code == 302
+    crossref.refresh_from_db()
+    assert crossref.target_article == target
+    assert crossref.chosen_by_editor
+
+
+def test_resaving_an_article_keeps_its_citations(editor_client):
+    article = factories.article()
+    factories.citation(article)
+    url = f"/admin/articles/article/{article.pk}/change/"
+    data = form_data(editor_client.get(url)) | {"title": "A better title"}
+    assert editor_client.post(url, data).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "A better title"
+    assert article.citations.count() == 1
+
+
+# Mistakes come back as form errors in words an editor understands, and nothing is saved.
+
+
+def test_duplicate_slug_in_a_publication_is_a_form_error(editor_client):
+    existing = factories.article(slug="iran-belarus")
+    data = form_data(editor_client.get("/admin/articles/article/add/"))
+    data |= {
+        "publication": existing.publication_id,
+        "title": "Another title",
+        "slug": "iran-belarus",
+        "status": ArticleStatus.DRAFT,
+    }
+    response = editor_client.post("/admin/articles/article/add/", data)
+    assert "This publication already has an article with this slug." in refused(response)
+    assert Article.objects.count() == 1
+
+
+def test_published_article_without_a_date_is_a_form_error(editor_client):
+    article = factories.article(published=False)
+    url = f"/admin/articles/article/{article.pk}/change/"
+    data = form_data(editor_client.get(url)) | {"status": ArticleStatus.PUBLISHED}
+    response = editor_client.post(url, data)
+    assert "A published or scheduled article needs a publication date." in refused(response)
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.DRAFT
+
+
+def test_source_with_day_precision_and_no_day_is_a_form_error(editor_client):
+    outlet = factories.outlet()
+    data = form_data(editor_client.get("/admin/articles/source/add/"))
+    data |= {
+        "outlet": outlet.pk,
+        "date_year": "2025",
+        "date_month": "8",
+        "date_day": "",
+        "date_precision": "day",
+    }
+    response = editor_client.post("/admin/articles/source/add/", data)
+    assert "A day-precision date needs a day." in refused(response)
+    assert response.context["adminform"].form.errors["date_day"] == [
+        "A day-precision date needs a day."
+    ]
+    assert not Source.objects.exists()
+
+
+def _post_aliases(client, outlet, *names):
+    url = f"/admin/articles/outlet/{outlet.pk}/change/"
+    data = form_data(client.get(url))
+    existing = int(data["aliases-INITIAL_FORMS"])
+    data["aliases-TOTAL_FORMS"] = str(existing + len(names))
+    for n, name in enumerate(names, start=existing):
+        data[f"aliases-{n}-name"] = name
+    return client.post(url, data)
+
+
+def test_alias_of_another_outlet_is_a_form_error(editor_client):
+    factories.outlet(name="Radio Free Europe/Radio Liberty")
+    outlet = factories.outlet(name="Radio Liberty Weekly")
+    response = _post_aliases(editor_client, outlet, "radio free europe radio liberty")
+    assert "This name already belongs to the outlet" in refused(response)
+    assert not OutletAlias.objects.exists()
+
+
+def test_alias_listed_twice_is_a_form_error(editor_client):
+    outlet = factories.outlet(name="Radio Free Europe/Radio Liberty")
+    response = _post_aliases(editor_client, outlet, "RFE/RL", "rfe-rl")
+    assert "This alias is listed twice." in refused(response)
+    assert not OutletAlias.objects.exists()
+
+
+def test_alias_the_outlet_already_has_is_a_form_error(editor_client):
+    outlet = factories.outlet(name="Radio Free Europe/Radio Liberty")
+    factories.outlet_alias(outlet, "RFE/RL")
+    response = _post_aliases(editor_client, outlet, "RFE RL")
+    assert "This alias is listed twice." in refused(response)
+    assert outlet.aliases.count() == 1
+
+
+def test_outlet_named_like_another_is_a_form_error(editor_client):
+    factories.outlet(name="Tehran Times")
+    data = form_data(editor_client.get("/admin/articles/outlet/add/"))
+    data |= {"name": "TEHRAN TIMES", "slug": "tehran-times-2", "kind": Outlet.Kind.NEWSPAPER}
+    response = editor_client.post("/admin/articles/outlet/add/", data)
+    assert "This name is already used by the outlet" in refused(response)
+    assert Outlet.objects.count() == 1

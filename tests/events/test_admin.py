@@ -1,0 +1,240 @@
+"""The events admin: pages load in a bounded number of queries, saves work, mistakes are form errors."""
+
+import pytest
+
+from events.models import ActorAlias, Event, EventFamily, EventType, Participation
+from tests import factories
+from tests.articles.test_admin import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def _event_with_many_parts():
+    event = factories.event(
+        actors=[(factories.actor(), "participant") for _ in range(10)],
+        place=factories.place(country=factories.region()),
+    )
+    for participation in event.participations.all():
+        participation.on_behalf_of = factories.actor()
+        participation.save()
+    for _ in range(10):
+        factories.event_source(event, quote="They met.")
+        event.quantities.create(value=12, unit="cooperation documents")
+        event.articles.add(factories.article())
+    return event
+
+
+def _event_post(client, url, **fields):
+    """Post the event form at ``url`` as the page has it, with ``fields`` changed."""
+    data = form_data(client.get(url)) | fields
+    return client.post(url, data)
+
+
+# Changelists and change forms load in a number of queries that does not grow with rows.
+
+
+def test_event_changelist_queries_are_bounded(editor_client, django_assert_max_num_queries):
+    for _ in range(20):
+        _event_with_many_parts()
+    with django_assert_max_num_queries(11):
+        response = editor_client.get("/admin/events/event/")
+    assert response.status_code == 200
+    assert "Diplomacy › Meeting" in response.text
+
+
+def test_event_change_form_queries_are_bounded(editor_client, django_assert_max_num_queries):
+    event = _event_with_many_parts()
+    with django_assert_max_num_queries(14):
+        response = editor_client.get(f"/admin/events/event/{event.pk}/change/")
+    assert response.status_code == 200
+    assert str(event.uuid) in response.text
+
+
+def test_actor_place_and_codebook_pages_queries_are_bounded(
+    editor_client, django_assert_max_num_queries
+):
+    actor = factories.actor(country=factories.region())
+    for _ in range(20):
+        factories.actor_alias(actor)
+        factories.actor(country=factories.region())
+        factories.place(country=factories.region())
+    family = EventFamily.objects.get(slug="diplomacy")
+    pages = [
+        "/admin/events/actor/",
+        f"/admin/events/actor/{actor.pk}/change/",
+        "/admin/events/place/",
+        "/admin/events/eventfamily/",
+        f"/admin/events/eventfamily/{family.pk}/change/",
+    ]
+    for page in pages:
+        with django_assert_max_num_queries(7):
+            response = editor_client.get(page)
+        assert response.status_code == 200, page
+
+
+def test_event_search_and_filters(editor_client):
+    wanted = factories.event(
+        title="Pezeshkian visits Minsk", actors=[(factories.actor(name="Iran"), "visitor")]
+    )
+    factories.event(title="Something else")
+    response = editor_client.get("/admin/events/event/", {"q": "iran"})
+    assert wanted.title in response.text
+    assert "Something else" not in response.text
+    family = EventFamily.objects.get(slug="diplomacy")
+    response = editor_client.get(
+        "/admin/events/event/",
+        {"event_type__family__id__exact": family.pk, "status__exact": "draft"},
+    )
+    assert response.status_code == 200
+    assert wanted.title not in response.text
+
+
+def test_event_autocomplete_from_the_article_page(editor_client):
+    factories.event(title="Pezeshkian visits Minsk")
+    response = editor_client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "minsk",
+            "app_label": "events",
+            "model_name": "event_articles",
+            "field_name": "event",
+        },
+    )
+    assert response.status_code == 200
+    assert [r["text"] for r in response.json()["results"]] == [
+        "Pezeshkian visits Minsk (August 19, 2025)"
+    ]
+
+
+# Saving through the admin works end to end.
+
+
+def test_editor_adds_an_event_with_participants(editor_client):
+    visitor, host, iran = (
+        factories.actor(kind="person"),
+        factories.actor(kind="person"),
+        factories.actor(),
+    )
+    article = factories.article()
+    data = form_data(editor_client.get("/admin/events/event/add/"))
+    data |= {
+        "title": "Pezeshkian visits Minsk",
+        "event_type": EventType.objects.get(slug="visit").pk,
+        "start_year": "2025",
+        "start_month": "8",
+        "start_day": "19",
+        "start_precision": "day",
+        "articles": [article.pk],
+        "participations-TOTAL_FORMS": "2",
+        "participations-0-actor": visitor.pk,
+        "participations-0-role": Participation.Role.VISITOR,
+        "participations-0-on_behalf_of": iran.pk,
+        "participations-0-office": "President of Iran",
+        "participations-0-position": "0",
+        "participations-1-actor": host.pk,
+        "participations-1-role": Participation.Role.HOST,
+        "participations-1-position": "1",
+    }
+    response = editor_client.post("/admin/events/event/add/", data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    event = Event.objects.get(title="Pezeshkian visits Minsk")
+    assert event.edtf == "2025-08-19"
+    assert [(p.actor, p.role, p.on_behalf_of) for p in event.participations.all()] == [
+        (visitor, "visitor", iran),
+        (host, "host", None),
+    ]
+    assert list(event.articles.all()) == [article]
+
+
+def test_editor_attaches_an_event_from_the_article_page(editor_client):
+    article = factories.article()
+    event = factories.event()
+    url = f"/admin/articles/article/{article.pk}/change/"
+    data = form_data(editor_client.get(url))
+    data |= {"Event_articles-TOTAL_FORMS": "1", "Event_articles-0-event": event.pk}
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert list(article.events.all()) == [event]
+
+
+# Mistakes come back as form errors in words an editor understands, and nothing is saved.
+
+
+def test_end_before_start_is_a_form_error(editor_client):
+    event = factories.event(year=2025, month=8, day=19)
+    url = f"/admin/events/event/{event.pk}/change/"
+    response = _event_post(
+        editor_client, url, end_year="2025", end_month="8", end_day="18", end_precision="day"
+    )
+    assert response.status_code == 200
+    assert "The end date (August 18, 2025) is before the start date (August 19, 2025)." in (
+        response.text
+    )
+    event.refresh_from_db()
+    assert event.end_year is None
+
+
+def test_day_precision_without_a_day_is_a_form_error_on_the_day(editor_client):
+    data = form_data(editor_client.get("/admin/events/event/add/"))
+    data |= {
+        "title": "Something in August",
+        "event_type": EventType.objects.get(slug="meeting").pk,
+        "start_year": "2025",
+        "start_month": "8",
+        "start_precision": "day",
+    }
+    response = editor_client.post("/admin/events/event/add/", data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["start_day"] == [
+        "A day-precision date needs a day."
+    ]
+    assert not Event.objects.exists()
+
+
+def test_acting_on_ones_own_behalf_is_a_form_error(editor_client):
+    event = factories.event()
+    actor = factories.actor()
+    url = f"/admin/events/event/{event.pk}/change/"
+    response = _event_post(
+        editor_client,
+        url,
+        **{
+            "participations-TOTAL_FORMS": "1",
+            "participations-0-actor": actor.pk,
+            "participations-0-role": Participation.Role.PARTICIPANT,
+            "participations-0-on_behalf_of": actor.pk,
+            "participations-0-position": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "An actor cannot act on its own behalf; leave this empty." in response.text
+    assert not event.participations.exists()
+
+
+def test_merged_event_without_target_is_a_form_error(editor_client):
+    event = factories.event()
+    url = f"/admin/events/event/{event.pk}/change/"
+    response = _event_post(editor_client, url, status=Event.Status.MERGED)
+    assert response.status_code == 200
+    assert "Choose the event this one was merged into." in response.text
+    event.refresh_from_db()
+    assert event.status == Event.Status.PUBLISHED
+
+
+def test_actor_alias_of_another_actor_or_listed_twice_is_a_form_error(editor_client):
+    factories.actor(name="Alyaksandr Lukashenka")
+    actor = factories.actor(name="Viktar Lukashenka")
+    factories.actor_alias(actor, "V. Lukashenka")
+    url = f"/admin/events/actor/{actor.pk}/change/"
+    data = form_data(editor_client.get(url))
+    data |= {
+        "aliases-TOTAL_FORMS": "3",
+        "aliases-1-name": "alyaksandr lukashenka",
+        "aliases-2-name": "v lukashenka",
+        "aliases-2-kind": "transliteration",
+    }
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "This name already belongs to the actor “Alyaksandr Lukashenka”." in response.text
+    assert "This alias is listed twice." in response.text
+    assert list(ActorAlias.objects.values_list("name", flat=True)) == ["V. Lukashenka"]

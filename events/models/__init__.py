@@ -2,6 +2,7 @@
 
 from .actors import Actor, ActorAlias, Place
 from .events import Event, EventQuantity, EventQuerySet, EventSource, Participation
+from .suggestions import EventSuggestion
 from .taxonomy import EventFamily, EventType, PloverCategory
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "EventQuantity",
     "EventQuerySet",
     "EventSource",
+    "EventSuggestion",
     "EventType",
     "Participation",
     "Place",

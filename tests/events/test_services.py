@@ -1,0 +1,96 @@
+"""Processing a saved article: citations, then event suggestions an editor accepts or dismisses."""
+
+import datetime as dt
+
+import pytest
+
+from events.models import ActorAlias, Event, EventSuggestion, Place
+from events.services import article_process, suggestion_accept, suggestion_dismiss
+from tests import factories
+
+BODY = (
+    "On August 19, the Iranian President Masoud Pezeshkian paid a visit to Minsk, where he met "
+    "Alyaksandr Lukashenko (President of Iran, August 19). The weather was fine.\n\n"
+    "In March 2025, the defense ministers of Iran and Belarus signed a defense cooperation agreement "
+    "(Iranpress, March 12)."
+)
+
+
+@pytest.fixture
+def world(db):
+    iran = factories.actor(name="Iran")
+    belarus = factories.actor(name="Belarus")
+    pezeshkian = factories.actor(name="Masoud Pezeshkian", kind="person")
+    lukashenka = factories.actor(name="Alyaksandr Lukashenka", kind="person")
+    ActorAlias.objects.create(actor=lukashenka, name="Lukashenko", kind="transliteration")
+    minsk = factories.place(name="Minsk")
+    article = factories.article(body=BODY, published_at=dt.datetime(2025, 8, 21, 9, tzinfo=dt.UTC))
+    return {"iran": iran, "belarus": belarus, "pezeshkian": pezeshkian, "lukashenka": lukashenka,
+            "minsk": minsk, "article": article}  # fmt: skip
+
+
+def test_processing_suggests_dated_events_with_actors_place_and_sources(world):
+    article = world["article"]
+    article_process(article=article)
+    visit, agreement = article.event_suggestions.order_by("position")
+    assert (visit.fuzzy_date().isoformat(), visit.event_type.slug, visit.place) == (
+        "2025-08-19",
+        "visit",
+        world["minsk"],
+    )
+    assert set(visit.actors.all()) == {world["pezeshkian"], world["lukashenka"]}
+    assert [s.outlet.name for s in visit.sources.select_related("outlet")] == ["President of Iran"]
+    assert (agreement.fuzzy_date().isoformat(), agreement.event_type.slug) == (
+        "2025-03",
+        "agreement-signed",
+    )
+    assert set(agreement.actors.all()) == {world["iran"], world["belarus"]}
+
+
+def test_accepting_makes_a_prefilled_draft_event(world, editor):
+    article = world["article"]
+    article_process(article=article)
+    suggestion = article.event_suggestions.order_by("position").first()
+    event = suggestion_accept(suggestion=suggestion, by=editor)
+    assert event.status == Event.Status.DRAFT
+    assert (event.starts_on, event.event_type.slug, event.place) == (
+        dt.date(2025, 8, 19),
+        "visit",
+        world["minsk"],
+    )
+    assert list(event.articles.all()) == [article]
+    assert {p.actor for p in event.participations.all()} == {
+        world["pezeshkian"],
+        world["lukashenka"],
+    }
+    assert event.event_sources.get().quote.startswith("On August 19")
+    suggestion.refresh_from_db()
+    assert (suggestion.status, suggestion.event, suggestion.decided_by) == (
+        "accepted",
+        event,
+        editor,
+    )
+    with pytest.raises(ValueError, match="already accepted"):
+        suggestion_accept(suggestion=suggestion, by=editor)
+
+
+def test_dismissed_suggestions_do_not_return_on_resave(world, editor):
+    article = world["article"]
+    article_process(article=article)
+    dismissed = article.event_suggestions.order_by("position").first()
+    suggestion_dismiss(suggestion=dismissed, by=editor)
+    article_process(article=article)
+    article_process(article=article)
+    assert article.event_suggestions.count() == 2
+    assert article.event_suggestions.pending().count() == 1
+    assert EventSuggestion.objects.get(pk=dismissed.pk).status == "dismissed"
+
+
+def test_pending_suggestions_follow_the_body(world):
+    article = world["article"]
+    article_process(article=article)
+    article.body = "Nothing dated here about Iran."
+    article.save()
+    article_process(article=article)
+    assert not article.event_suggestions.exists()
+    assert not Place.objects.filter(name="Nowhere").exists()

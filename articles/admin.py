@@ -3,8 +3,10 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.utils.html import format_html
 
 from articles.names import name_key
+from articles.services import article_sync_references
 
 from .models import (
     Article,
@@ -20,6 +22,7 @@ from .models import (
     Source,
     SummaryPoint,
     Topic,
+    UnresolvedCrossReference,
 )
 
 # Shared pieces, also used by events/admin.py.
@@ -165,10 +168,20 @@ class CitationInline(admin.TabularInline):
         return False
 
 
+class CrossReferenceForm(RowChoicesForm):
+    """Choosing a target by hand marks it as the editor's, so re-parsing the body keeps it."""
+
+    def save(self, commit=True):
+        if "target_article" in self.changed_data:
+            self.instance.chosen_by_editor = self.instance.target_article_id is not None
+        return super().save(commit)
+
+
 class CrossReferenceInline(RowAutocompleteInline, admin.TabularInline):
     """The parser finds cross-references; editors pick the article each one points to."""
 
     model = CrossReference
+    form = CrossReferenceForm
     fk_name = "article"
     fields = ["text", "target_publication", "date", "target_article", "chosen_by_editor"]
     readonly_fields = ["text", "target_publication", "date"]
@@ -288,3 +301,45 @@ class SourceAdmin(admin.ModelAdmin):
     @admin.display(description="date", ordering="starts_on")
     def date(self, obj):
         return obj.date_display()
+
+
+@admin.register(UnresolvedCrossReference)
+class UnresolvedCrossReferenceAdmin(admin.ModelAdmin):
+    """The report editors work through: cross-references that point at no article yet."""
+
+    form = CrossReferenceForm
+    list_display = ["text", "article", "target_publication", "date", "found", "archive"]
+    list_select_related = ["article", "target_publication"]
+    list_filter = ["target_publication"]
+    search_fields = ["text", "article__title"]
+    fields = ["article", "text", "target_publication", "date", "found", "archive", "target_article"]
+    readonly_fields = ["article", "text", "target_publication", "date", "found", "archive"]
+    autocomplete_fields = ["target_article"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).unresolved()
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="date", ordering="target_year")
+    def date(self, obj):
+        date = obj.target_date()
+        return date.display() if date else ""
+
+    @admin.display(description="articles that day", ordering="candidates")
+    def found(self, obj):
+        if obj.candidates > 1:
+            return f"{obj.candidates}: choose one"
+        return "none found" if obj.candidates == 0 else "1"
+
+    @admin.display(description="archive")
+    def archive(self, obj):
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">see the archive</a>', obj.link()
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # The article's body links to the chosen target from now on.
+        article_sync_references(article=obj.article)

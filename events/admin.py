@@ -1,6 +1,9 @@
 """The editors' admin for events, the actors and places in them, and the event codebook."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
 
 from articles.admin import AliasFormSet, ArticleAdmin, RowAutocompleteInline
 from articles.models import Article
@@ -12,10 +15,12 @@ from .models import (
     EventFamily,
     EventQuantity,
     EventSource,
+    EventSuggestion,
     EventType,
     Participation,
     Place,
 )
+from .services import article_process, suggestion_accept, suggestion_dismiss
 
 
 class EventTypeFilter(admin.RelatedFieldListFilter):
@@ -83,6 +88,12 @@ class EventAdmin(admin.ModelAdmin):
     def date_display(self, obj):
         return obj.date_display()
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Participants and sources are part of what subscribers see: a change is a new version.
+        if change and not form.has_changed() and any(fs.has_changed() for fs in formsets):
+            form.instance.bump_version()
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "event_type":
             kwargs["queryset"] = EventType.objects.select_related("family")
@@ -104,9 +115,99 @@ class ArticleEventInline(RowAutocompleteInline, admin.TabularInline):
 admin.site.unregister(Article)
 
 
+class ArticleSuggestionInline(admin.TabularInline):
+    """Dated sentences naming known actors; accepted or dismissed on the suggestions page."""
+
+    model = EventSuggestion
+    fields = ["sentence", "date_text", "event_type", "status", "judge"]
+    readonly_fields = fields
+    verbose_name_plural = "event suggestions"
+    can_delete = False
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("event_type__family")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="")
+    def judge(self, obj):
+        url = reverse("admin:events_eventsuggestion_change", args=[obj.pk])
+        return format_html(
+            '<a href="{}">{}</a>', url, "review" if obj.status == "pending" else "open"
+        )
+
+
 @admin.register(Article)
 class ArticleWithEventsAdmin(ArticleAdmin):
-    inlines = [*ArticleAdmin.inlines, ArticleEventInline]
+    inlines = [*ArticleAdmin.inlines, ArticleEventInline, ArticleSuggestionInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Citations, cross-references and suggestions follow the body, in the same transaction.
+        result = article_process(article=form.instance)
+        if result.unresolved:
+            self.message_user(
+                request,
+                f"{result.unresolved} cross-reference(s) point at no article yet; "
+                "see “Unresolved cross-references”.",
+                messages.WARNING,
+            )
+
+
+@admin.register(EventSuggestion)
+class EventSuggestionAdmin(admin.ModelAdmin):
+    """Editors accept a suggestion (a draft event, prefilled), correct it first, or dismiss it."""
+
+    list_display = ["sentence", "article", "date_text", "event_type", "status"]
+    list_select_related = ["article", "event_type__family"]
+    list_filter = ["status", "event_type__family"]
+    search_fields = ["sentence", "article__title"]
+    fields = [
+        "article", "sentence", ("date_year", "date_month", "date_day", "date_precision"),
+        "event_type", "actors", "place", "sources", "status", "event",
+    ]  # fmt: skip
+    readonly_fields = ["article", "sentence", "status", "event"]
+    autocomplete_fields = ["actors", "place", "sources"]
+    actions = ["accept", "dismiss"]
+    change_form_template = "admin/events/eventsuggestion/change_form.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).select_related("article", "event_type__family", "event")
+        )
+
+    @admin.action(description="Accept: create draft events")
+    def accept(self, request, queryset):
+        events = [suggestion_accept(suggestion=s, by=request.user) for s in queryset.pending()]
+        self.message_user(request, f"{len(events)} draft event(s) created.", messages.SUCCESS)
+
+    @admin.action(description="Dismiss: never suggest again")
+    def dismiss(self, request, queryset):
+        pending = list(queryset.pending())
+        for suggestion in pending:
+            suggestion_dismiss(suggestion=suggestion, by=request.user)
+        self.message_user(request, f"{len(pending)} suggestion(s) dismissed.", messages.SUCCESS)
+
+    def response_change(self, request, obj):
+        if obj.status == EventSuggestion.Status.PENDING and "_accept" in request.POST:
+            event = suggestion_accept(suggestion=obj, by=request.user)
+            self.message_user(
+                request, "Draft event created: check it and publish it.", messages.SUCCESS
+            )
+            return HttpResponseRedirect(reverse("admin:events_event_change", args=[event.pk]))
+        if obj.status == EventSuggestion.Status.PENDING and "_dismiss" in request.POST:
+            suggestion_dismiss(suggestion=obj, by=request.user)
+            self.message_user(request, "Suggestion dismissed.", messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:events_eventsuggestion_changelist"))
+        return super().response_change(request, obj)
 
 
 class ActorAliasInline(admin.TabularInline):

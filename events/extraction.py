@@ -34,9 +34,9 @@ _MONTH_NUMBER = {name.lower(): number for number, name in enumerate(calendar.mon
 
 # Most specific first: a date with a day, then month and year, then a month, then a year.
 _DATE = re.compile(
-    rf"\b(?:(?P<d_month>{_MONTHS})\s+(?P<d_day>\d{{1,2}})(?:,\s*(?P<d_year>\d{{4}}))?"
+    rf"\b(?:(?P<d_month>{_MONTHS})\s+(?P<d_day>\d{{1,2}})\b(?:,\s*(?P<d_year>\d{{4}}))?"
     rf"|(?P<m_month>{_MONTHS})\s+(?P<m_year>\d{{4}})"
-    rf"|(?:[Ii]n|[Ll]ater in|[Ee]arly|[Ll]ate|[Ss]ince)\s+(?P<bare_month>{_MONTHS})\b"
+    rf"|(?:[Ii]n|[Ll]ater in|[Ee]arly|[Ll]ate|[Ss]ince)\s+(?P<bare_month>{_MONTHS})\b(?!\s+\d)"
     rf"|(?:[Ii]n|[Ss]ince|[Ii]n early|[Ii]n late|[Ii]n mid-|mid-)\s*(?P<year>(?:19|20)\d{{2}})\b)"
 )
 _PARENTHETICAL = re.compile(r"\([^()]*\)")

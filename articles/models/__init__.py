@@ -10,7 +10,14 @@ from .articles import (
     SummaryPoint,
 )
 from .catalog import Author, Publication, Region, Topic
-from .sources import Citation, CrossReference, Outlet, OutletAlias, Source
+from .sources import (
+    Citation,
+    CrossReference,
+    Outlet,
+    OutletAlias,
+    Source,
+    UnresolvedCrossReference,
+)
 
 __all__ = [
     "PUBLIC_STATES",
@@ -29,4 +36,5 @@ __all__ = [
     "Source",
     "SummaryPoint",
     "Topic",
+    "UnresolvedCrossReference",
 ]

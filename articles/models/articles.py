@@ -212,7 +212,11 @@ class Note(models.Model):
                 name="note_unique_number",
                 violation_error_message="This article already has a note with this number.",
             ),
-            models.CheckConstraint(condition=models.Q(number__gte=1), name="note_number_positive"),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1),
+                name="note_number_positive",
+                violation_error_message="Notes are numbered from 1.",
+            ),
         ]
 
     def __str__(self):

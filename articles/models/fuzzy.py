@@ -49,15 +49,21 @@ def fuzzy_date_constraints(prefix: str, label: str, *, optional: bool = False) -
         )
         fits |= empty
     return [
-        models.CheckConstraint(condition=fits, name=f"{label}_{prefix}parts_fit_precision"),
+        models.CheckConstraint(
+            condition=fits,
+            name=f"{label}_{prefix}parts_fit_precision",
+            violation_error_message="The date's year, month and day do not fit its precision.",
+        ),
         models.CheckConstraint(
             condition=models.Q(**{f"{month}__isnull": True})
             | models.Q(**{f"{month}__range": (1, 12)}),
             name=f"{label}_{prefix}month_range",
+            violation_error_message="The month must be between 1 and 12.",
         ),
         models.CheckConstraint(
             condition=models.Q(**{f"{day}__isnull": True}) | models.Q(**{f"{day}__range": (1, 31)}),
             name=f"{label}_{prefix}day_range",
+            violation_error_message="The day must be between 1 and 31.",
         ),
     ]
 

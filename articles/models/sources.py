@@ -90,6 +90,8 @@ class OutletAlias(models.Model):
         clash = Outlet.objects.matching(self.name).exclude(pk=self.outlet_id).first()
         if clash:
             raise ValidationError({"name": f"This name already belongs to the outlet “{clash}”."})
+        if OutletAlias.objects.filter(key=self.key).exclude(pk=self.pk).exists():
+            raise ValidationError({"name": "The outlet already has this alias."})
 
 
 class Source(models.Model):
@@ -236,3 +238,11 @@ class CrossReference(models.Model):
         errors = fuzzy_date_errors(self, "target_")
         if errors:
             raise ValidationError(errors)
+
+
+class UnresolvedCrossReference(CrossReference):
+    """The admin's worklist of cross-references that point at no article yet."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "unresolved cross-reference"

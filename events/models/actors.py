@@ -106,6 +106,8 @@ class ActorAlias(models.Model):
         clash = Actor.objects.matching(self.name).exclude(pk=self.actor_id).first()
         if clash:
             raise ValidationError({"name": f"This name already belongs to the actor “{clash}”."})
+        if ActorAlias.objects.filter(key=self.key).exclude(pk=self.pk).exists():
+            raise ValidationError({"name": "The actor already has this alias."})
 
 
 class Place(models.Model):

@@ -18,6 +18,9 @@ from articles.models.fuzzy import (
 from .actors import Actor, Place
 from .taxonomy import EventType
 
+# Fields save() derives: changing them is not an editor's change.
+DERIVED_FIELDS = frozenset({"version", "updated_at", "starts_on", "ends_on", "edtf"})
+
 
 class EventQuerySet(models.QuerySet):
     def public(self):
@@ -136,17 +139,42 @@ class Event(models.Model):
         self.starts_on = start.first_day()
         self.ends_on = (end or start).last_day()
         self.edtf = edtf_interval(start, end)
-        # A draft is nobody's business yet; every later save is a change subscribers may see.
-        if not self._state.adding and self.status != self.Status.DRAFT:
+        # A draft is nobody's business yet; every later change is one subscribers may see.
+        if not self._state.adding and self.status != self.Status.DRAFT and self.has_changes():
             self.version += 1
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "starts_on", "ends_on", "edtf"}
         super().save(*args, **kwargs)
+        self._loaded = self._field_values()
 
     def get_absolute_url(self):
         return reverse("events:event", kwargs={"uuid": self.uuid})
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._loaded = instance._field_values()
+        return instance
+
+    def _field_values(self) -> dict:
+        return {
+            f.attname: getattr(self, f.attname)
+            for f in self._meta.concrete_fields
+            if f.attname not in DERIVED_FIELDS and f.attname in self.__dict__
+        }
+
+    def has_changes(self) -> bool:
+        """Whether a field an editor sets differs from what was loaded from the database."""
+        loaded = getattr(self, "_loaded", None)
+        return loaded is None or any(self.__dict__.get(k) != v for k, v in loaded.items())
+
+    def bump_version(self) -> None:
+        """Record a public change made outside the event's own fields (participants, sources)."""
+        if self.status != self.Status.DRAFT:
+            Event.objects.filter(pk=self.pk).update(version=models.F("version") + 1)
+            self.refresh_from_db(fields=["version"])
 
     def start_date(self):
         return fuzzy_date_from(self, "start_")

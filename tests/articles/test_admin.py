@@ -1,5 +1,6 @@
 """The articles admin: pages load in a bounded number of queries, saves work, mistakes are form errors."""
 
+import datetime as dt
 from html.parser import HTMLParser
 
 import pytest
@@ -7,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, ArticleStatus, Outlet, OutletAlias, Source
+from articles.services import article_sync_references
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -118,7 +120,7 @@ def test_article_changelist_queries_are_bounded(editor_client, django_assert_max
 
 def test_article_change_form_queries_are_bounded(editor_client, django_assert_max_num_queries):
     article = _article_with_many_parts()
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = editor_client.get(f"/admin/articles/article/{article.pk}/change/")
     assert response.status_code == 200
     html = response.text
@@ -253,30 +255,33 @@ def test_editor_adds_an_article_with_authors_in_order_points_and_a_note(editor_c
 
 
 def test_editor_picks_the_article_a_cross_reference_points_to(editor_client):
-    article = factories.article()
-    crossref = factories.cross_reference(article)
-    target = factories.article(publication=article.publication)
+    publication = factories.publication(short_name="EDM")
+    article = factories.article(
+        publication=publication, body="Earlier (see EDM, February 24, 2016)."
+    )
+    article_sync_references(article=article)
+    target = factories.article(publication=publication)
     url = f"/admin/articles/article/{article.pk}/change/"
-    data = form_data(editor_client.get(url))
-    data |= {
-        "cross_references-0-target_article": target.pk,
-        "cross_references-0-chosen_by_editor": "on",
-    }
+    data = form_data(editor_client.get(url)) | {"cross_references-0-target_article": target.pk}
     assert editor_client.post(url, data).status_code == 302
-    crossref.refresh_from_db()
-    assert crossref.target_article == target
-    assert crossref.chosen_by_editor
+    # Saving re-derives the cross-references from the body; the editor's choice survives.
+    crossref = article.cross_references.get()
+    assert (crossref.target_article, crossref.chosen_by_editor) == (target, True)
+    article.refresh_from_db()
+    assert f'href="{target.get_absolute_url()}"' in article.body_html
 
 
-def test_resaving_an_article_keeps_its_citations(editor_client):
-    article = factories.article()
-    factories.citation(article)
+def test_saving_an_article_derives_its_citations_from_the_body(editor_client):
+    article = factories.article(body="They met (Tehran Times, August 20).")
     url = f"/admin/articles/article/{article.pk}/change/"
     data = form_data(editor_client.get(url)) | {"title": "A better title"}
     assert editor_client.post(url, data).status_code == 302
     article.refresh_from_db()
     assert article.title == "A better title"
-    assert article.citations.count() == 1
+    assert [c.source.outlet.name for c in article.citations.all()] == ["Tehran Times"]
+    data = form_data(editor_client.get(url)) | {"body": "They met (Belta, August 21)."}
+    assert editor_client.post(url, data).status_code == 302
+    assert [c.source.outlet.name for c in article.citations.all()] == ["Belta"]
 
 
 # Mistakes come back as form errors in words an editor understands, and nothing is saved.
@@ -353,7 +358,7 @@ def test_alias_the_outlet_already_has_is_a_form_error(editor_client):
     outlet = factories.outlet(name="Radio Free Europe/Radio Liberty")
     factories.outlet_alias(outlet, "RFE/RL")
     response = _post_aliases(editor_client, outlet, "RFE RL")
-    assert "This alias is listed twice." in refused(response)
+    assert "The outlet already has this alias." in refused(response)
     assert outlet.aliases.count() == 1
 
 
@@ -364,3 +369,33 @@ def test_outlet_named_like_another_is_a_form_error(editor_client):
     response = editor_client.post("/admin/articles/outlet/add/", data)
     assert "This name is already used by the outlet" in refused(response)
     assert Outlet.objects.count() == 1
+
+
+def test_unresolved_cross_references_report_lets_an_editor_choose(
+    editor_client, django_assert_max_num_queries
+):
+    publication = factories.publication(short_name="EDM", slug="edm")
+    day = dt.datetime(2024, 2, 22, 9, tzinfo=dt.UTC)
+    first = factories.article(publication=publication, published_at=day)
+    factories.article(publication=publication, published_at=day + dt.timedelta(hours=1))
+    article = factories.article(
+        publication=publication, body="(see EDM, February 22, 2024, March 18)"
+    )
+    article_sync_references(article=article)
+    with django_assert_max_num_queries(8):
+        listing = editor_client.get("/admin/articles/unresolvedcrossreference/")
+    assert listing.status_code == 200
+    assert "2: choose one" in listing.text and "none found" in listing.text
+    ambiguous = article.cross_references.get(target_month=2)
+    url = f"/admin/articles/unresolvedcrossreference/{ambiguous.pk}/change/"
+    response = editor_client.post(
+        url, form_data(editor_client.get(url)) | {"target_article": first.pk}
+    )
+    assert response.status_code == 302
+    chosen = article.cross_references.get(target_month=2)
+    assert (chosen.target_article, chosen.chosen_by_editor) == (first, True)
+    article.refresh_from_db()
+    assert f'href="{first.get_absolute_url()}"' in article.body_html
+    assert (
+        "2: choose one" not in editor_client.get("/admin/articles/unresolvedcrossreference/").text
+    )

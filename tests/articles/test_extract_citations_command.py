@@ -21,7 +21,7 @@ def extract(*args):
 
 
 def manage(*args):
-    return subprocess.run(  # noqa: S603 - our own manage.py, fixed arguments
+    return subprocess.run(
         [sys.executable, "manage.py", "extract_citations", *args],
         cwd=settings.BASE_DIR,
         capture_output=True,

@@ -3,6 +3,7 @@
 import pytest
 
 from events.models import ActorAlias, Event, EventFamily, EventType, Participation
+from events.services import article_process
 from tests import factories
 from tests.articles.test_admin import form_data
 
@@ -236,5 +237,57 @@ def test_actor_alias_of_another_actor_or_listed_twice_is_a_form_error(editor_cli
     response = editor_client.post(url, data)
     assert response.status_code == 200
     assert "This name already belongs to the actor “Alyaksandr Lukashenka”." in response.text
-    assert "This alias is listed twice." in response.text
+    assert "The actor already has this alias." in response.text
     assert list(ActorAlias.objects.values_list("name", flat=True)) == ["V. Lukashenka"]
+
+
+def test_an_editor_accepts_a_suggestion_from_its_page(editor_client):
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    article = factories.article(
+        body="In March 2025, Iran and Belarus signed a defence agreement (Iranpress, March 12)."
+    )
+    article_process(article=article)
+    suggestion = article.event_suggestions.get()
+    url = f"/admin/events/eventsuggestion/{suggestion.pk}/change/"
+    page = editor_client.get(url)
+    assert "Accept: create a draft event" in page.text
+    response = editor_client.post(url, form_data(page) | {"_accept": "Accept"})
+    event = Event.objects.get()
+    assert (
+        response.status_code == 302
+        and response["Location"] == f"/admin/events/event/{event.pk}/change/"
+    )
+    assert (event.status, event.event_type.slug, event.starts_on.isoformat()) == (
+        "draft",
+        "agreement-signed",
+        "2025-03-01",
+    )
+    assert {p.actor for p in event.participations.all()} == {iran, belarus}
+    assert list(event.articles.all()) == [article]
+
+
+def test_an_editor_dismisses_a_suggestion_and_it_stays_dismissed(editor_client):
+    factories.actor(name="Iran")
+    article = factories.article(body="On August 19, Iran hosted talks.")
+    article_process(article=article)
+    suggestion = article.event_suggestions.get()
+    url = f"/admin/events/eventsuggestion/{suggestion.pk}/change/"
+    editor_client.post(url, form_data(editor_client.get(url)) | {"_dismiss": "Dismiss"})
+    # Saving the article in the admin re-derives suggestions; the dismissed one stays dismissed.
+    article_url = f"/admin/articles/article/{article.pk}/change/"
+    assert (
+        editor_client.post(article_url, form_data(editor_client.get(article_url))).status_code
+        == 302
+    )
+    assert list(article.event_suggestions.values_list("status", flat=True)) == ["dismissed"]
+    assert not Event.objects.exists()
+
+
+def test_changing_only_participants_is_a_new_version(editor_client):
+    event = factories.event(actors=[(factories.actor(), "host")])
+    url = f"/admin/events/event/{event.pk}/change/"
+    data = form_data(editor_client.get(url)) | {"participations-0-role": "visitor"}
+    assert editor_client.post(url, data).status_code == 302
+    assert Event.objects.get(pk=event.pk).version == 2
+    assert editor_client.post(url, form_data(editor_client.get(url))).status_code == 302
+    assert Event.objects.get(pk=event.pk).version == 2

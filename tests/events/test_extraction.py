@@ -102,3 +102,17 @@ def test_the_key_is_stable_for_the_same_sentence():
 )
 def test_guess_type(sentence, slug):
     assert guess_type(sentence) == slug
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In March 2025, Iran and Belarus signed a deal.", FuzzyDate.of(2025, 3)),
+        ("In March, Iran and Belarus signed a deal.", FuzzyDate.of(2026, 3)),
+        ("On March 12, 2025, Iran signed a deal.", FuzzyDate(2025, 3, 12)),
+        ("In 2007, Iran and Belarus signed a deal.", FuzzyDate.of(2007)),
+    ],
+)
+def test_written_years_are_kept_whatever_the_publication_date(sentence, expected):
+    [suggestion] = suggest_events(sentence, published=dt.date(2026, 11, 27), actors=ACTORS)
+    assert suggestion.date == expected

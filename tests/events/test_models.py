@@ -129,3 +129,16 @@ def test_the_codebook_is_seeded_and_maps_to_plover(db):
         "Agreement",
     )
     assert EventType.objects.count() >= 20
+
+
+def test_saving_an_unchanged_event_keeps_its_version(db):
+    event = Event.objects.get(pk=factories.event().pk)
+    event.save()
+    event.save()
+    assert Event.objects.get(pk=event.pk).version == 1
+    event.title = "Changed"
+    event.save()
+    event.save()
+    assert Event.objects.get(pk=event.pk).version == 2
+    event.bump_version()
+    assert event.version == 3

@@ -1,0 +1,114 @@
+"""Import plain-text articles in the house format: one file, or every .txt file of a folder.
+
+    python manage.py import_article PATH --publication SLUG [--published YYYY-MM-DD]
+                                         [--status draft|published]
+
+Each article is imported in its own transaction, citations, cross-references and event
+suggestions included, so a bad file never leaves half an article behind. Re-importing a
+file updates the article it made. Exits non-zero when any file failed; each failure is
+one line on stderr.
+"""
+
+import datetime as dt
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from tqdm import tqdm
+
+from articles.models import ArticleStatus, Publication
+from articles.plaintext import PlainTextError, parse_plain_text
+from articles.services import ArticleImportError, article_import, import_publication_date
+from events.services import article_process
+
+
+class Command(BaseCommand):
+    help = "Import plain-text articles (a file or a folder of .txt files) into a publication."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="A UTF-8 plain-text article, or a folder of them.")
+        parser.add_argument("--publication", required=True, help="The publication's slug.")
+        parser.add_argument("--published", help="Publication date, YYYY-MM-DD.")
+        parser.add_argument(
+            "--status",
+            choices=[ArticleStatus.DRAFT, ArticleStatus.PUBLISHED],
+            default=ArticleStatus.DRAFT,
+            help="Import as draft (default) or published.",
+        )
+
+    def handle(self, *args, path, publication, published, status, **options):
+        publication_row = Publication.objects.filter(slug=publication).first()
+        if publication_row is None:
+            raise CommandError(f"No publication with the slug {publication!r}.")
+        published_on = None
+        if published:
+            try:
+                published_on = dt.date.fromisoformat(published)
+            except ValueError:
+                raise CommandError(
+                    f"--published {published!r} is not a date like 2025-08-21."
+                ) from None
+        root = Path(path)
+        if root.is_dir():
+            files = sorted(p for p in root.iterdir() if p.suffix == ".txt" and p.is_file())
+            if not files:
+                raise CommandError(f"No .txt files in {root}.")
+        elif root.is_file():
+            files = [root]
+        else:
+            raise CommandError(f"Cannot read {root}: no such file or folder.")
+
+        counts = {"created": 0, "updated": 0, "failed": 0}
+        bar = tqdm(
+            files, desc="Importing", unit="article", disable=len(files) < 2, file=self.stderr
+        )
+        for file in bar:
+            try:
+                article, created = self._import(file, publication_row, published_on, status)
+            except (
+                OSError,
+                UnicodeDecodeError,
+                PlainTextError,
+                ArticleImportError,
+                ValidationError,
+            ) as error:
+                if len(files) == 1:
+                    raise CommandError(f"{file.name}: {_one_line(error)}") from None
+                counts["failed"] += 1
+                bar.write(f"{file.name}: {_one_line(error)}", file=self.stderr)
+                continue
+            counts["created" if created else "updated"] += 1
+            if len(files) == 1:
+                self.stdout.write(
+                    f"{'Created' if created else 'Updated'} “{article.title}” ({article.pk})."
+                )
+                return
+        self.stdout.write(
+            f"{len(files)} file(s): {counts['created']} created, {counts['updated']} updated, "
+            f"{counts['failed']} failed."
+        )
+        if counts["failed"]:
+            raise CommandError(f"{counts['failed']} of {len(files)} file(s) could not be imported.")
+
+    @staticmethod
+    def _import(file, publication, published, status):
+        parsed = parse_plain_text(file.read_text(encoding="utf-8-sig"))
+        date = import_publication_date(parsed, publication, published, today=timezone.localdate())
+        with transaction.atomic():
+            article, created = article_import(
+                parsed=parsed, publication=publication, published=date, status=status
+            )
+            article_process(article=article)
+        return article, created
+
+
+def _one_line(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        text = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())
+    elif isinstance(error, OSError) and error.strerror:
+        text = error.strerror
+    else:
+        text = str(error)
+    return " ".join(text.split())

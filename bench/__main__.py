@@ -1,8 +1,8 @@
 """Run every benchmark and print its figure: `python -m bench` (or `make bench`)."""
 
-from bench import citations
+from bench import citations, processing
 
-BENCHMARKS = [citations]
+BENCHMARKS = [citations, processing]
 
 
 def main() -> None:

@@ -72,7 +72,9 @@ class FuzzyDate:
         try:
             numbers = [int(part) for part in parts]
         except ValueError:
-            raise FuzzyDateError(f"{text!r} is not a date like 2025, 2025-08 or 2025-08-19.") from None
+            raise FuzzyDateError(
+                f"{text!r} is not a date like 2025, 2025-08 or 2025-08-19."
+            ) from None
         if not 1 <= len(numbers) <= 3 or len(parts[0]) != 4:
             raise FuzzyDateError(f"{text!r} is not a date like 2025, 2025-08 or 2025-08-19.")
         return cls.of(*numbers)

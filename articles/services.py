@@ -128,15 +128,21 @@ def _source_key(ref: Reference, outlets: dict[str, Outlet]) -> tuple:
 
 
 def _sources_for(references: list[Reference], outlets: dict[str, Outlet]) -> dict[tuple, Source]:
-    """An untitled source for every (outlet, date) cited; existing ones are reused."""
+    """The source for every (outlet, date) cited: an existing one, titled or not, else a new one.
+
+    Where an outlet has several sources on one date, the oldest is cited; an editor can
+    attach the others to events by hand.
+    """
     wanted = {_source_key(ref, outlets): ref for ref in references}
     sources: dict[tuple, Source] = {}
     if wanted:
-        existing = Source.objects.filter(
-            outlet__in={key[0] for key in wanted},
-            starts_on__in={key[2] for key in wanted},
-            title="",
-        ).select_related("outlet")
+        existing = (
+            Source.objects.filter(
+                outlet__in={key[0] for key in wanted}, starts_on__in={key[2] for key in wanted}
+            )
+            .select_related("outlet")
+            .order_by("pk")
+        )
         for source in existing:
             sources.setdefault((source.outlet_id, source.date_precision, source.starts_on), source)
     for key, ref in wanted.items():

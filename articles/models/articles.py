@@ -32,13 +32,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status__in=PUBLIC_STATES, published_at__lte=now)
 
     def for_listing(self):
-        """What a list of articles shows (title, dek, date, publication, authors), in two queries."""
-        return self.select_related("publication").prefetch_related("authors")
+        """What a list of articles shows (title, dek, date, publication, byline), in two queries."""
+        return self.select_related("publication").prefetch_related("bylines__author")
 
     def for_display(self):
         """Everything an article page renders, in a fixed number of queries."""
         return self.select_related("publication").prefetch_related(
-            "authors", "topics", "regions", "summary_points", "notes"
+            "bylines__author", "topics", "regions", "summary_points", "notes"
         )
 
     def latest_first(self):
@@ -149,6 +149,10 @@ class Article(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
+
+    def byline(self) -> list[Author]:
+        """The authors in the order the byline gives them (prefetch ``bylines__author``)."""
+        return [byline.author for byline in self.bylines.all()]
 
     def is_public(self, now=None) -> bool:
         now = now or timezone.now()

@@ -59,6 +59,7 @@ class Event(models.Model):
 
     class Modality(models.TextChoices):
         OCCURRED = "occurred", "Occurred"
+        REPORTED = "reported", "Reported, unconfirmed"
         ANNOUNCED = "announced", "Announced"
         PLANNED = "planned", "Planned"
         POSTPONED = "postponed", "Postponed"

@@ -104,3 +104,18 @@ def test_editor_text_in_citations_is_escaped(edm):
     )
     article_sync_references(article=article)
     assert "<script>" not in article.body_html
+
+
+def test_a_titled_source_of_that_outlet_and_date_is_reused(edm):
+    titled = factories.source(
+        outlet=factories.outlet(name="Tehran Times"),
+        year=2025,
+        month=8,
+        day=20,
+        title="Presidents meet",
+    )
+    article = _article(edm, "They met (Tehran Times, August 20).")
+    article_sync_references(article=article)
+    article_sync_references(article=article)
+    assert list(Source.objects.all()) == [titled]
+    assert article.citations.get().source == titled

@@ -58,3 +58,11 @@ def test_editor_text_is_escaped(client, db):
     html = client.get(article.get_absolute_url()).text
     assert "<script>alert(1)</script>" not in html
     assert "<img src=x" not in html
+
+
+def test_bylines_keep_the_editors_order(client, db):
+    zed, anna = factories.author(name="Zed Writer"), factories.author(name="Anna Analyst")
+    article = factories.article(authors=[zed, anna])
+    for url in ("/", article.get_absolute_url()):
+        html = client.get(url).text
+        assert html.index("Zed Writer") < html.index("Anna Analyst")

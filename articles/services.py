@@ -79,10 +79,11 @@ def article_sync_references(*, article: Article) -> ReferenceSync:
     cross_references = _replace_cross_references(article, crossing, publications)
 
     links = [
-        Link(ref.link_start, ref.link_end, sources[_source_key(ref, outlets)].link(), "citation")
+        Link(ref.link_start, ref.link_end, source.link(), str(source))
         for ref in citing
+        for source in [sources[_source_key(ref, outlets)]]
     ] + [
-        Link(ref.link_start, ref.link_end, xref.link(), "cross-reference")
+        Link(ref.link_start, ref.link_end, xref.link(), xref.link_title())
         for ref, xref in zip(crossing, cross_references, strict=True)
     ]
     article.body_html = render_article_body(

@@ -222,6 +222,13 @@ class CrossReference(models.Model):
     def is_ambiguous(self) -> bool:
         return self.target_article_id is None and self.candidates > 1
 
+    def link_title(self) -> str:
+        """What the link says on hover: the target's title, else which archive it opens."""
+        if self.target_article_id:
+            return self.target_article.title
+        date = self.target_date()
+        return f"{self.target_publication.name}, {date.display() if date else ''}: archive"
+
     def link(self) -> str:
         """The target article, else the publication's archive for the day (or month, or year)."""
         if self.target_article_id:

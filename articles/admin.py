@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from articles.names import name_key
 from articles.services import article_sync_references
@@ -312,8 +312,18 @@ class UnresolvedCrossReferenceAdmin(admin.ModelAdmin):
     list_select_related = ["article", "target_publication"]
     list_filter = ["target_publication"]
     search_fields = ["text", "article__title"]
-    fields = ["article", "text", "target_publication", "date", "found", "archive", "target_article"]
-    readonly_fields = ["article", "text", "target_publication", "date", "found", "archive"]
+    fields = [
+        "article", "text", "target_publication", "date", "found", "archive", "choices", "target_article",
+    ]  # fmt: skip
+    readonly_fields = [
+        "article",
+        "text",
+        "target_publication",
+        "date",
+        "found",
+        "archive",
+        "choices",
+    ]
     autocomplete_fields = ["target_article"]
 
     def get_queryset(self, request):
@@ -332,6 +342,26 @@ class UnresolvedCrossReferenceAdmin(admin.ModelAdmin):
         if obj.candidates > 1:
             return f"{obj.candidates}: choose one"
         return "none found" if obj.candidates == 0 else "1"
+
+    @admin.display(description="articles of that date")
+    def choices(self, obj):
+        date = obj.target_date()
+        if date is None:
+            return "—"
+        found = (
+            Article.objects.public()
+            .filter(publication=obj.target_publication)
+            .filter(published_at__date__range=(date.first_day(), date.last_day()))
+            .latest_first()[:20]
+        )
+        return (
+            format_html_join(
+                "",
+                '<p><a href="{}" target="_blank" rel="noopener">{}</a> ({})</p>',
+                ((a.get_absolute_url(), a.title, a.public_date()) for a in found),
+            )
+            or "none"
+        )
 
     @admin.display(description="archive")
     def archive(self, obj):

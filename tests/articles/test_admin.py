@@ -388,6 +388,7 @@ def test_unresolved_cross_references_report_lets_an_editor_choose(
     assert "2: choose one" in listing.text and "none found" in listing.text
     ambiguous = article.cross_references.get(target_month=2)
     url = f"/admin/articles/unresolvedcrossreference/{ambiguous.pk}/change/"
+    assert first.get_absolute_url() in editor_client.get(url).text
     response = editor_client.post(
         url, form_data(editor_client.get(url)) | {"target_article": first.pk}
     )

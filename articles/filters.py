@@ -1,0 +1,97 @@
+"""Filtering articles: one FilterSet for the public archive pages and the subscriber API.
+
+The FilterSet narrows a queryset it is given and never widens it: callers pass
+``Article.objects.public()`` (or the subscriber's plan of it), so no filter can reach a
+draft. Filters on events go through the ``events`` relation by name, so this app still
+imports nothing from ``events``.
+"""
+
+import django_filters
+from django.db import models
+
+from .models import Article, Author, Outlet, Publication, Region, Topic
+
+
+class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+    """One or more objects by slug (``?author=a&author=b``): items matching any of them.
+
+    Unknown slugs are a validation error naming them, not an empty result.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("distinct", True)
+        super().__init__(*args, **kwargs)
+
+    def get_filter_predicate(self, v):
+        return {f"{self.field_name}__slug": v.slug}
+
+
+class ArticleFilterSet(django_filters.FilterSet):
+    publication = SlugsFilter(
+        field_name="publication", queryset=Publication.objects.all(), help_text="Publication slug."
+    )
+    published_from = django_filters.DateFilter(
+        field_name="published_at",
+        lookup_expr="date__gte",
+        help_text="Published on or after this day (YYYY-MM-DD).",
+    )
+    published_to = django_filters.DateFilter(
+        field_name="published_at",
+        lookup_expr="date__lte",
+        help_text="Published on or before this day (YYYY-MM-DD).",
+    )
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Changed at or after this moment (ISO 8601 with time zone).",
+    )
+    volume = django_filters.NumberFilter(min_value=1, help_text="Volume number.")
+    issue = django_filters.NumberFilter(
+        field_name="issue_number", min_value=1, help_text="Issue number within the volume."
+    )
+    author = SlugsFilter(
+        field_name="authors", queryset=Author.objects.all(), help_text="Author slug."
+    )
+    topic = SlugsFilter(field_name="topics", queryset=Topic.objects.all(), help_text="Topic slug.")
+    region = SlugsFilter(
+        field_name="regions", queryset=Region.objects.all(), help_text="Region slug."
+    )
+    outlet = SlugsFilter(
+        field_name="citations__source__outlet",
+        queryset=Outlet.objects.all(),
+        help_text="Slug of an outlet the article cites.",
+    )
+    actor = django_filters.CharFilter(
+        method="filter_actor", help_text="Slug of an actor taking part in one of its events."
+    )
+    event = django_filters.UUIDFilter(
+        method="filter_event", help_text="Public id (UUID) of an event the article reports."
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("published_at", "published"),),
+        help_text="published (oldest first) or -published (newest first, the default).",
+    )
+
+    class Meta:
+        model = Article
+        fields = []
+
+    def filter_actor(self, queryset, name, value):
+        return queryset.filter(_reports_public_event(event__participations__actor__slug=value))
+
+    def filter_event(self, queryset, name, value):
+        return queryset.filter(_reports_public_event(event__uuid=value))
+
+
+def _reports_public_event(**lookups) -> models.Exists:
+    """Whether the article reports a published event matching ``lookups``.
+
+    Spelled by name, not through ``Event.objects.public()``, because articles never import
+    events; an article must not be findable through a draft event.
+    """
+    return models.Exists(
+        Article.events.through.objects.filter(
+            article=models.OuterRef("pk"), event__status="published", **lookups
+        )
+    )

@@ -1,0 +1,192 @@
+"""Filtering events: one FilterSet for the public timelines and the subscriber API.
+
+Dates are fuzzy, so a date range needs a rule. ``date_from`` and ``date_to`` accept
+``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (``date_from=2023`` starts on 2023-01-01,
+``date_to=2023-06`` ends on 2023-06-30), and ``date_mode`` says how an event's covered
+range must relate to it:
+
+- ``overlaps`` (default): the event may have happened in the range. "2023" overlaps
+  June 2023, and so does "2023-06-10/2023-07-02".
+- ``within``: the event certainly happened in the range. "2023" is not within June 2023.
+
+The FilterSet narrows the queryset it is given (``Event.objects.public()``) and never widens it.
+"""
+
+import datetime as dt
+
+import django_filters
+from django import forms
+from django.db import models
+
+from articles.dates import FuzzyDate, FuzzyDateError
+from articles.filters import SlugsFilter
+from articles.models import Source
+
+from .models import Actor, Event, EventFamily, EventType, Participation, Place
+
+
+class FuzzyDateField(forms.CharField):
+    """A form field for ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, cleaned to a ``FuzzyDate``."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        try:
+            return FuzzyDate.parse_iso(value)
+        except FuzzyDateError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class FuzzyDateFilter(django_filters.Filter):
+    field_class = FuzzyDateField
+
+
+class BoundingBoxField(forms.CharField):
+    """``min_lon,min_lat,max_lon,max_lat`` in degrees (WGS 84), as GeoJSON orders a bbox."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        try:
+            west, south, east, north = (float(part) for part in value.split(","))
+        except ValueError:
+            raise forms.ValidationError(
+                "Give four numbers: min_lon,min_lat,max_lon,max_lat."
+            ) from None
+        if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+            raise forms.ValidationError(
+                "Longitudes run from -180 to 180 and latitudes from -90 to 90, minimum first."
+            )
+        return west, south, east, north
+
+
+class BoundingBoxFilter(django_filters.Filter):
+    field_class = BoundingBoxField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        west, south, east, north = value
+        return qs.filter(
+            place__longitude__range=(west, east), place__latitude__range=(south, north)
+        )
+
+
+class EventFilterForm(forms.Form):
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("date_from"), data.get("date_to")
+        if first and last and last.last_day() < first.first_day():
+            self.add_error("date_to", "The end of the range is before its start.")
+        return data
+
+
+class EventFilterSet(django_filters.FilterSet):
+    date_from = FuzzyDateFilter(
+        method="filter_noop", help_text="Start of the date range: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
+    date_to = FuzzyDateFilter(
+        method="filter_noop", help_text="End of the date range: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
+    date_mode = django_filters.ChoiceFilter(
+        choices=(("overlaps", "overlaps"), ("within", "within")),
+        method="filter_noop",
+        help_text="overlaps (default): the event's covered range shares a day with the range; "
+        'within: it lies wholly inside it. "2023" overlaps June 2023 but is not within it.',
+    )
+    type = SlugsFilter(
+        field_name="event_type",
+        queryset=EventType.objects.all(),
+        help_text="Event type slug (repeatable).",
+    )
+    family = SlugsFilter(
+        field_name="event_type__family",
+        queryset=EventFamily.objects.all(),
+        help_text="Event family slug (repeatable): every type of the family.",
+    )
+    actor = django_filters.ModelMultipleChoiceFilter(
+        to_field_name="slug",
+        queryset=Actor.objects.all(),
+        method="filter_noop",
+        help_text="Actor slug (repeatable): events involving any of them, or all with actors_all.",
+    )
+    actors_all = django_filters.BooleanFilter(
+        method="filter_noop",
+        help_text="With several actors: only events that involve every one of them "
+        "(the dyad query: actor=iran&actor=belarus&actors_all=true).",
+    )
+    role = django_filters.MultipleChoiceFilter(
+        choices=Participation.Role.choices,
+        method="filter_noop",
+        help_text="Participant role (repeatable); with actor, the role those actors played.",
+    )
+    country = django_filters.CharFilter(
+        field_name="place__country__iso_code",
+        lookup_expr="iexact",
+        help_text="ISO 3166-1 alpha-2 code of the country where the event took place.",
+    )
+    place = SlugsFilter(
+        field_name="place", queryset=Place.objects.all(), help_text="Place slug (repeatable)."
+    )
+    bbox = BoundingBoxFilter(
+        help_text="Events placed inside min_lon,min_lat,max_lon,max_lat (degrees)."
+    )
+    article = django_filters.NumberFilter(
+        field_name="articles", distinct=True, help_text="Id of an article reporting the event."
+    )
+    source = django_filters.ModelChoiceFilter(
+        field_name="event_sources__source",
+        queryset=Source.objects.all(),
+        distinct=True,
+        help_text="Id of a source supporting the event.",
+    )
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Changed at or after this moment (ISO 8601 with time zone).",
+    )
+
+    class Meta:
+        model = Event
+        fields = []
+        form = EventFilterForm
+
+    def filter_noop(self, queryset, name, value):
+        """Filters that depend on each other are applied together in ``filter_queryset``."""
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        return self._by_participants(self._by_dates(queryset, data), data)
+
+    def _by_dates(self, queryset, data):
+        first = data.get("date_from")
+        last = data.get("date_to")
+        if not first and not last:
+            return queryset
+        first_day = first.first_day() if first else dt.date.min
+        last_day = last.last_day() if last else dt.date.max
+        if data.get("date_mode") == "within":
+            return queryset.within(first_day, last_day)
+        return queryset.overlapping(first_day, last_day)
+
+    def _by_participants(self, queryset, data):
+        actors = list(data.get("actor") or ())
+        roles = data.get("role") or []
+        lookups = {"role__in": roles} if roles else {}
+        if actors and data.get("actors_all"):
+            for actor in actors:
+                queryset = queryset.filter(_has_participant(actor=actor, **lookups))
+            return queryset
+        if actors:
+            lookups["actor__in"] = actors
+        if lookups:
+            queryset = queryset.filter(_has_participant(**lookups))
+        return queryset
+
+
+def _has_participant(**lookups) -> models.Exists:
+    return models.Exists(Participation.objects.filter(event=models.OuterRef("pk"), **lookups))

@@ -17,6 +17,8 @@ import datetime as dt
 import django_filters
 from django import forms
 from django.db import models
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from articles.dates import FuzzyDate, FuzzyDateError
 from articles.filters import SlugsFilter
@@ -38,6 +40,7 @@ class FuzzyDateField(forms.CharField):
             raise forms.ValidationError(str(error)) from None
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class FuzzyDateFilter(django_filters.Filter):
     field_class = FuzzyDateField
 
@@ -62,6 +65,7 @@ class BoundingBoxField(forms.CharField):
         return west, south, east, north
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class BoundingBoxFilter(django_filters.Filter):
     field_class = BoundingBoxField
 
@@ -106,8 +110,8 @@ class EventFilterSet(django_filters.FilterSet):
         queryset=EventFamily.objects.all(),
         help_text="Event family slug (repeatable): every type of the family.",
     )
-    actor = django_filters.ModelMultipleChoiceFilter(
-        to_field_name="slug",
+    actor = SlugsFilter(
+        field_name="participations__actor",
         queryset=Actor.objects.all(),
         method="filter_noop",
         help_text="Actor slug (repeatable): events involving any of them, or all with actors_all.",

@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "django_filters",
     "articles.apps.ArticlesConfig",
     "events.apps.EventsConfig",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "monitor.subscribers",
 ]
 
 MIDDLEWARE = [
@@ -139,10 +142,33 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The subscriber API (/api/v1/): keys, plans, errors and paging come from monitor.subscribers.
 REST_FRAMEWORK = {
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.CursorPagination",
+    "DEFAULT_AUTHENTICATION_CLASSES": ["monitor.subscribers.authentication.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["monitor.subscribers.permissions.PlanAllows"],
+    "DEFAULT_THROTTLE_CLASSES": ["monitor.subscribers.throttling.PlanRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "monitor.subscribers.pagination.CursorPagination",
     "PAGE_SIZE": 20,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["monitor.subscribers.filtering.StrictFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "monitor.subscribers.problems.problem_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Monitor subscriber API",
+    "DESCRIPTION": "Articles with their sources, and structured events. See docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "events.models.Actor.Kind",
+        "OutletKindEnum": "articles.models.Outlet.Kind",
+        "RegionKindEnum": "articles.models.Region.Kind",
+    },
 }
 
 LOGGING = {

@@ -7,6 +7,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", include("monitor.api_urls")),
     path("", include("events.urls")),
     path("", include("articles.urls")),
 ]

@@ -4,6 +4,8 @@ import pytest
 
 from tests import factories
 
+pytest_plugins = ["tests.subscribers.fixtures"]
+
 
 @pytest.fixture
 def publication(db):

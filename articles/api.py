@@ -1,0 +1,284 @@
+"""The subscriber API's article side: thin read-only viewsets over what a subscriber may read.
+
+``request.auth`` is the request's grant, read by attribute (``publication_ids``,
+``include_events``, ``include_embargoed``): whoever authenticates provides it, so this
+app does not depend on the one that does. Every queryset starts from
+``Article.objects.public()`` (or ``public_or_embargoed()``) narrowed to the plan.
+"""
+
+from django.db import models
+from django.utils.http import http_date
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import renderers, viewsets
+from rest_framework.exceptions import ValidationError
+
+from . import serializers
+from .filters import ArticleFilterSet
+from .models import (
+    Article,
+    Author,
+    Citation,
+    CrossReference,
+    Outlet,
+    Publication,
+    Region,
+    Source,
+    Topic,
+)
+
+FIELDS_PARAMETER = OpenApiParameter(
+    "fields",
+    OpenApiTypes.STR,
+    description="Comma-separated top-level fields to keep (the others are left out).",
+)
+
+
+def readable_articles(request, now=None):
+    """The articles the request's plan may read: public ones (and embargoed ones if the plan
+    includes them) of the plan's publications."""
+    grant = request.auth
+    if grant is None:  # the schema generator's request
+        return Article.objects.none()
+    manager = Article.objects
+    articles = manager.public_or_embargoed(now) if grant.include_embargoed else manager.public(now)
+    if grant.publication_ids is not None:
+        articles = articles.filter(publication_id__in=grant.publication_ids)
+    return articles
+
+
+def public_events():
+    """``Event.objects.public()``, reached through the ``events`` relation: articles never import events."""
+    return Article._meta.get_field("events").related_model.objects.public()
+
+
+def public_event_sources():
+    event_sources = Source._meta.get_field("event_sources").related_model
+    return event_sources.objects.filter(event__in=public_events())
+
+
+class NinjsRenderer(renderers.JSONRenderer):
+    media_type = "application/ninjs+json"
+    format = "ninjs"
+
+
+class SubscriberViewSet(viewsets.ReadOnlyModelViewSet):
+    """What every API resource does besides its queryset: ``?fields=``, Last-Modified."""
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        grant = getattr(self.request, "auth", None)
+        context["include_events"] = bool(grant and grant.include_events)
+        context["fields"] = self.requested_fields()
+        return context
+
+    def requested_fields(self) -> set[str] | None:
+        value = self.request.query_params.get("fields")
+        if value is None:
+            return None
+        wanted = {name.strip() for name in value.split(",") if name.strip()}
+        known = set(self.get_serializer_class()().fields)
+        if not wanted or wanted - known:
+            raise ValidationError({"fields": [f"Choose among: {', '.join(sorted(known))}."]})
+        return wanted
+
+    def paginate_queryset(self, queryset):
+        self.served = super().paginate_queryset(queryset)
+        return self.served
+
+    def list(self, request, *args, **kwargs):
+        self.served = None
+        response = super().list(request, *args, **kwargs)
+        return self.with_last_modified(response, self.served)
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        response = super().retrieve(request, *args, **kwargs)
+        return self.with_last_modified(response, [instance])
+
+    def with_last_modified(self, response, objects):
+        stamps = [obj.updated_at for obj in objects or () if hasattr(obj, "updated_at")]
+        when = max(stamps) if stamps else self.content_last_modified()
+        if when is not None:
+            response["Last-Modified"] = http_date(when.timestamp())
+        return response
+
+    def content_last_modified(self):
+        """For resources without timestamps: the latest change to a readable article."""
+        return readable_articles(self.request).aggregate(latest=models.Max("updated_at"))["latest"]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Articles, newest first",
+        parameters=[FIELDS_PARAMETER],
+        description="Summary form. Also as ninjs 3.1 with ?format=ninjs or "
+        "Accept: application/ninjs+json.",
+    ),
+    retrieve=extend_schema(
+        summary="One article with its sources, cross-references and events",
+        parameters=[FIELDS_PARAMETER],
+    ),
+)
+class ArticleViewSet(SubscriberViewSet):
+    filterset_class = ArticleFilterSet
+    renderer_classes = [renderers.JSONRenderer, NinjsRenderer]
+
+    def get_queryset(self):
+        articles = (
+            readable_articles(self.request)
+            .select_related("publication")
+            .prefetch_related("bylines__author", "topics", "regions", "summary_points")
+        )
+        if self.action == "retrieve" or self.is_ninjs():
+            readable = readable_articles(self.request)
+            articles = articles.prefetch_related(
+                "notes",
+                models.Prefetch(
+                    "citations",
+                    Citation.objects.select_related("source__outlet").order_by("position", "id"),
+                ),
+                models.Prefetch(
+                    "cross_references",
+                    CrossReference.objects.select_related(
+                        "target_publication", "target_article__publication"
+                    ).annotate(
+                        target_readable=models.Exists(
+                            readable.filter(pk=models.OuterRef("target_article_id"))
+                        )
+                    ),
+                ),
+                models.Prefetch("events", public_events(), to_attr="public_events"),
+            )
+        return articles.latest_first()
+
+    def is_ninjs(self) -> bool:
+        renderer = getattr(self.request, "accepted_renderer", None)
+        return renderer is not None and renderer.format == "ninjs"
+
+    def get_serializer_class(self):
+        if self.is_ninjs():
+            return serializers.NinjsArticleSerializer
+        if self.action == "retrieve":
+            return serializers.ArticleDetailSerializer
+        return serializers.ArticleSummarySerializer
+
+    def requested_fields(self):
+        if self.is_ninjs() and "fields" in self.request.query_params:
+            raise ValidationError({"fields": ["ninjs items cannot be trimmed."]})
+        return super().requested_fields()
+
+
+@extend_schema_view(list=extend_schema(summary="Publications the plan reads"))
+class PublicationViewSet(SubscriberViewSet):
+    serializer_class = serializers.PublicationSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        grant = self.request.auth
+        publications = Publication.objects.order_by("name")
+        if grant is None:
+            return publications.none()
+        if grant.publication_ids is not None:
+            publications = publications.filter(pk__in=grant.publication_ids)
+        return publications
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Issues: volume, number and date, with their articles",
+        description="Each numbered issue of a volume is one article in Monitor.",
+    )
+)
+class IssueViewSet(SubscriberViewSet):
+    serializer_class = serializers.IssueSerializer
+    filterset_class = ArticleFilterSet
+
+    def get_queryset(self):
+        return (
+            readable_articles(self.request)
+            .filter(volume__isnull=False, issue_number__isnull=False)
+            .select_related("publication")
+            .latest_first()
+        )
+
+
+class AuthorViewSet(SubscriberViewSet):
+    serializer_class = serializers.AuthorSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        readable = readable_articles(self.request)
+        return Author.objects.filter(
+            models.Exists(readable.filter(bylines__author=models.OuterRef("pk")))
+        ).order_by("name", "id")
+
+
+class TopicViewSet(SubscriberViewSet):
+    serializer_class = serializers.TopicSerializer
+    lookup_field = "slug"
+    queryset = Topic.objects.order_by("name", "id")
+
+
+class RegionViewSet(SubscriberViewSet):
+    serializer_class = serializers.RegionSerializer
+    lookup_field = "slug"
+    queryset = Region.objects.order_by("name", "id")
+
+
+class OutletViewSet(SubscriberViewSet):
+    serializer_class = serializers.OutletSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        sources = readable_sources(self.request)
+        return (
+            Outlet.objects.filter(models.Exists(sources.filter(outlet=models.OuterRef("pk"))))
+            .select_related("country")
+            .prefetch_related("aliases")
+            .order_by("name", "id")
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Sources, with the articles and events that cite each")
+)
+class SourceViewSet(SubscriberViewSet):
+    serializer_class = serializers.SourceSerializer
+
+    def get_queryset(self):
+        readable = readable_articles(self.request)
+        return (
+            readable_sources(self.request)
+            .select_related("outlet")
+            .prefetch_related(
+                models.Prefetch(
+                    "citations",
+                    Citation.objects.filter(article__in=readable)
+                    .select_related("article__publication")
+                    .order_by("article_id", "position"),
+                    to_attr="readable_citations",
+                ),
+                models.Prefetch(
+                    "event_sources",
+                    public_event_sources()
+                    .select_related("event")
+                    .order_by("event__starts_on", "event_id"),
+                    to_attr="public_event_sources",
+                ),
+            )
+            .order_by("-starts_on", "-id")
+        )
+
+
+def readable_sources(request):
+    """Sources cited by a readable article, or supporting a published event the plan reads."""
+    cited = models.Exists(
+        Citation.objects.filter(
+            source=models.OuterRef("pk"), article__in=readable_articles(request)
+        )
+    )
+    if not (request.auth and request.auth.include_events):
+        return Source.objects.filter(cited)
+    supporting = models.Exists(public_event_sources().filter(source=models.OuterRef("pk")))
+    return Source.objects.filter(cited | supporting)

@@ -1,0 +1,146 @@
+"""The subscriber API's event side: events (also as CSV and GeoJSON), actors, places, codebook.
+
+Every viewset here needs a plan that includes events (``requires_events``).
+"""
+
+import hashlib
+
+from django.db import models
+from django.http import StreamingHttpResponse
+from django.utils.http import http_date
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import renderers
+from rest_framework.response import Response
+
+from articles.api import FIELDS_PARAMETER, SubscriberViewSet, readable_articles
+
+from . import serializers
+from .filters import EventFilterSet
+from .models import Actor, Event, EventFamily, EventType, Participation, Place
+from .renderers import EventCSVRenderer, GeoJSONRenderer, csv_lines, geojson_chunks
+
+STREAMED_FORMATS = {"csv": csv_lines, "geojson": geojson_chunks}
+EXPORT_CHUNK = 500
+
+
+class EventsViewSet(SubscriberViewSet):
+    requires_events = True
+
+    def content_last_modified(self):
+        return Event.objects.public().aggregate(latest=models.Max("updated_at"))["latest"]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Events, in date order",
+        parameters=[FIELDS_PARAMETER],
+        description="Also as CSV (?format=csv, one flat row per event) and GeoJSON "
+        "(?format=geojson, events with coordinates): both stream every matching event "
+        "without pagination.",
+        responses={
+            200: serializers.EventSerializer(many=True),
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="One row per event."),
+            (200, "application/geo+json"): OpenApiResponse(
+                OpenApiTypes.OBJECT, description="A GeoJSON FeatureCollection."
+            ),
+        },
+    ),
+    retrieve=extend_schema(summary="One event", parameters=[FIELDS_PARAMETER]),
+)
+class EventViewSet(EventsViewSet):
+    serializer_class = serializers.EventSerializer
+    filterset_class = EventFilterSet
+    lookup_field = "uuid"
+    renderer_classes = [renderers.JSONRenderer, EventCSVRenderer, GeoJSONRenderer]
+
+    def get_queryset(self):
+        return (
+            Event.objects.public()
+            .select_related("event_type__family", "place__country")
+            .prefetch_related(
+                models.Prefetch(
+                    "participations",
+                    Participation.objects.select_related("actor", "on_behalf_of"),
+                ),
+                "event_sources__source__outlet",
+                "quantities",
+                models.Prefetch(
+                    "articles",
+                    readable_articles(self.request).select_related("publication"),
+                    to_attr="readable_articles",
+                ),
+            )
+            .chronological()
+        )
+
+    def list(self, request, *args, **kwargs):
+        export = STREAMED_FORMATS.get(request.accepted_renderer.format)
+        if export is None:
+            return super().list(request, *args, **kwargs)
+        self.requested_fields()
+        events = self.filter_queryset(self.get_queryset())
+        state = events.aggregate(
+            n=models.Count("pk", distinct=True),
+            latest=models.Max("updated_at"),
+            versions=models.Sum("version"),
+        )
+        serializer = self.get_serializer_class()
+        context = self.get_serializer_context()
+        rows = (
+            serializer(event, context=context).data
+            for event in events.iterator(chunk_size=EXPORT_CHUNK)
+        )
+        response = StreamingHttpResponse(
+            export(rows), content_type=request.accepted_renderer.media_type
+        )
+        key = f"{request.get_full_path()}|{state['n']}|{state['latest']}|{state['versions']}"
+        response["ETag"] = f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
+        if state["latest"]:
+            response["Last-Modified"] = http_date(state["latest"].timestamp())
+        if request.accepted_renderer.format == "csv":
+            response["Content-Disposition"] = 'attachment; filename="events.csv"'
+        return response
+
+
+class ActorViewSet(EventsViewSet):
+    serializer_class = serializers.ActorSerializer
+    lookup_field = "slug"
+    queryset = (
+        Actor.objects.select_related("country").prefetch_related("aliases").order_by("name", "id")
+    )
+
+
+class PlaceViewSet(EventsViewSet):
+    serializer_class = serializers.PlaceSerializer
+    lookup_field = "slug"
+    queryset = Place.objects.select_related("country").order_by("name", "id")
+
+
+class EventTypeViewSet(EventsViewSet):
+    serializer_class = serializers.EventTypeSerializer
+    lookup_field = "slug"
+    queryset = EventType.objects.select_related("family").order_by(
+        "family__position", "position", "id"
+    )
+
+
+@extend_schema(
+    summary="The whole event codebook, versioned",
+    responses=serializers.CodebookSerializer,
+)
+class CodebookView(EventsViewSet):
+    """Families with their types in one answer; ``version`` changes when anything in it does."""
+
+    pagination_class = None
+    filterset_class = None
+    queryset = EventFamily.objects.all()
+
+    def list(self, request, *args, **kwargs):
+        self.filter_queryset(EventFamily.objects.none())
+        families = EventFamily.objects.prefetch_related(
+            models.Prefetch("types", EventType.objects.order_by("position", "name"))
+        ).order_by("position", "name")
+        data = serializers.CodebookFamilySerializer(families, many=True).data
+        version = hashlib.sha256(repr(data).encode()).hexdigest()[:12]
+        return self.with_last_modified(Response({"version": version, "families": data}), None)

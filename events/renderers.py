@@ -1,0 +1,156 @@
+"""Events as flat CSV rows (like ACLED's) and as GeoJSON features, streamable row by row.
+
+Both take the event API's JSON representation, so the three formats never disagree.
+Errors are always rendered as problem JSON, whatever format was asked for.
+"""
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+
+from rest_framework import renderers
+
+CSV_COLUMNS = [
+    "id",
+    "version",
+    "title",
+    "date_text",
+    "edtf",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+    "starts_on",
+    "ends_on",
+    "modality",
+    "event_type",
+    "event_family",
+    "actors",
+    "actor_slugs",
+    "roles",
+    "country",
+    "place",
+    "latitude",
+    "longitude",
+    "location_precision",
+    "sources",
+    "source_urls",
+    "article_urls",
+    "url",
+    "updated_at",
+]
+
+
+def csv_row(event: dict) -> list:
+    """One event as a flat row; several values in one cell are separated by "; "."""
+    dates, place = event["dates"], event["place"] or {}
+    participants = event["participants"]
+    end = dates["end"] or {}
+    return [
+        event["id"],
+        event["version"],
+        event["title"],
+        dates["text"],
+        dates["edtf"],
+        dates["start"]["date"],
+        dates["start"]["precision"],
+        end.get("date", ""),
+        end.get("precision", ""),
+        dates["starts_on"],
+        dates["ends_on"],
+        event["modality"],
+        event["type"]["slug"],
+        event["family"]["slug"],
+        "; ".join(part["actor"]["name"] for part in participants),
+        "; ".join(part["actor"]["slug"] for part in participants),
+        "; ".join(part["role"] for part in participants),
+        place.get("country") or "",
+        place.get("name", ""),
+        _number(place.get("latitude")),
+        _number(place.get("longitude")),
+        place.get("location_precision", ""),
+        "; ".join(
+            f"{item['source']['outlet']['name']}, {item['source']['date']}"
+            for item in event["sources"]
+        ),
+        "; ".join(item["source"]["url"] for item in event["sources"] if item["source"]["url"]),
+        "; ".join(article["url"] for article in event["articles"]),
+        event["url"],
+        event["updated_at"],
+    ]
+
+
+def csv_lines(events: Iterable[dict]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for event in events:
+        writer.writerow(csv_row(event))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def geojson_feature(event: dict) -> dict | None:
+    place = event["place"]
+    if not place or place["latitude"] is None:
+        return None
+    properties = {key: value for key, value in event.items() if key != "place"}
+    properties["place"] = {k: v for k, v in place.items() if k not in ("latitude", "longitude")}
+    return {
+        "type": "Feature",
+        "id": event["id"],
+        "geometry": {"type": "Point", "coordinates": [place["longitude"], place["latitude"]]},
+        "properties": properties,
+    }
+
+
+def geojson_chunks(events: Iterable[dict]) -> Iterator[str]:
+    """A FeatureCollection of the events that have coordinates, written feature by feature."""
+    yield '{"type": "FeatureCollection", "features": ['
+    first = True
+    for event in events:
+        feature = geojson_feature(event)
+        if feature is None:
+            continue
+        yield ("" if first else ",") + json.dumps(feature, ensure_ascii=False)
+        first = False
+    yield "]}"
+
+
+def _number(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _items(data) -> list[dict]:
+    if isinstance(data, dict) and "results" in data:
+        return data["results"]
+    return [data] if data else []
+
+
+class _ErrorsAsJSON:
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        response = (renderer_context or {}).get("response")
+        if response is not None and response.status_code >= 400:
+            return renderers.JSONRenderer().render(data)
+        return "".join(self.chunks(_items(data))).encode()
+
+
+class EventCSVRenderer(_ErrorsAsJSON, renderers.BaseRenderer):
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def chunks(self, events):
+        return csv_lines(events)
+
+
+class GeoJSONRenderer(_ErrorsAsJSON, renderers.BaseRenderer):
+    media_type = "application/geo+json"
+    format = "geojson"
+    charset = None
+
+    def chunks(self, events):
+        return geojson_chunks(events)

@@ -1,0 +1,141 @@
+"""The subscriber API's representations of events, actors, places and the event codebook."""
+
+from rest_framework import serializers
+
+from articles.serializers import (
+    ArticleRefSerializer,
+    NamedSerializer,
+    SourceRefSerializer,
+    TrimmableSerializer,
+    api_url,
+    public_url,
+)
+
+from .models import Actor, Participation, Place
+
+
+class FuzzyDateSerializer(serializers.Serializer):
+    date = serializers.CharField(help_text="ISO 8601 at its precision: 2025-08-19, 2023-03, 2007.")
+    precision = serializers.ChoiceField(choices=["day", "month", "year", "decade"])
+
+    def to_representation(self, value):
+        return {"date": value.isoformat(), "precision": value.precision.value}
+
+
+class EventDatesSerializer(serializers.Serializer):
+    """An event's dates as written, as EDTF, at their precision, and as the range of days covered."""
+
+    text = serializers.CharField(source="date_text", help_text='As written: "in mid-2015".')
+    edtf = serializers.CharField(help_text="2025-08-19, 2023-03, 201X, 2025-08-19/2025-08-20.")
+    start = FuzzyDateSerializer(source="start_date")
+    end = FuzzyDateSerializer(source="end_date", allow_null=True)
+    starts_on = serializers.DateField(help_text="First day covered.")
+    ends_on = serializers.DateField(help_text="Last day covered.")
+
+
+class PlaceSerializer(TrimmableSerializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    country = serializers.CharField(source="country.iso_code", allow_null=True, default=None)
+    latitude = serializers.FloatField(allow_null=True)
+    longitude = serializers.FloatField(allow_null=True)
+    location_precision = serializers.ChoiceField(choices=Place.Precision.choices)
+    geonames_id = serializers.IntegerField(allow_null=True)
+
+
+class ActorRefSerializer(NamedSerializer):
+    kind = serializers.ChoiceField(choices=Actor.Kind.choices)
+
+
+class ParticipantSerializer(serializers.Serializer):
+    actor = ActorRefSerializer()
+    role = serializers.ChoiceField(choices=Participation.Role.choices)
+    on_behalf_of = ActorRefSerializer(allow_null=True)
+    office = serializers.CharField(help_text="Office at the time.")
+
+
+class EventSourceSerializer(serializers.Serializer):
+    source = SourceRefSerializer()
+    quote = serializers.CharField(help_text="What in the source supports the event.")
+
+
+class QuantitySerializer(serializers.Serializer):
+    value = serializers.DecimalField(max_digits=14, decimal_places=2, coerce_to_string=False)
+    unit = serializers.CharField()
+    text = serializers.CharField()
+
+
+class EventTypeRefSerializer(NamedSerializer):
+    pass
+
+
+class EventSerializer(TrimmableSerializer):
+    id = serializers.UUIDField(source="uuid", help_text="Public id, stable for good.")
+    version = serializers.IntegerField(help_text="Grows by one with every published change.")
+    api_url = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField(help_text="Public page.")
+    title = serializers.CharField()
+    summary = serializers.CharField()
+    dates = EventDatesSerializer(source="*")
+    modality = serializers.CharField(help_text="occurred, reported, announced, planned…")
+    type = NamedSerializer(source="event_type")
+    family = NamedSerializer(source="event_type.family")
+    place = PlaceSerializer(allow_null=True)
+    participants = ParticipantSerializer(many=True, source="participations.all")
+    sources = EventSourceSerializer(many=True, source="event_sources.all")
+    quantities = QuantitySerializer(many=True, source="quantities.all")
+    articles = ArticleRefSerializer(many=True, source="readable_articles")
+    updated_at = serializers.DateTimeField()
+
+    def get_api_url(self, event) -> str:
+        return api_url(self, "event-detail", uuid=event.uuid)
+
+    def get_url(self, event) -> str:
+        return public_url(event.get_absolute_url())
+
+
+class ActorSerializer(TrimmableSerializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Actor.Kind.choices)
+    country = serializers.CharField(source="country.iso_code", allow_null=True, default=None)
+    description = serializers.CharField()
+    wikidata_id = serializers.CharField()
+    aliases = serializers.SerializerMethodField(help_text="Other names it is written as.")
+
+    def get_aliases(self, actor) -> list[str]:
+        return [alias.name for alias in actor.aliases.all()]
+
+
+class EventTypeSerializer(TrimmableSerializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    family = NamedSerializer()
+    description = serializers.CharField()
+    plover = serializers.CharField(help_text="PLOVER category; empty where PLOVER has none.")
+    plover_mode = serializers.CharField()
+    acled_event_type = serializers.CharField()
+    acled_sub_event_type = serializers.CharField()
+
+
+class CodebookTypeSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    description = serializers.CharField()
+    plover = serializers.CharField()
+    plover_mode = serializers.CharField()
+    acled_event_type = serializers.CharField()
+    acled_sub_event_type = serializers.CharField()
+
+
+class CodebookFamilySerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    description = serializers.CharField()
+    colour = serializers.CharField()
+    types = CodebookTypeSerializer(many=True, source="types.all")
+
+
+class CodebookSerializer(serializers.Serializer):
+    version = serializers.CharField(help_text="Changes whenever any family or type changes.")
+    families = CodebookFamilySerializer(many=True)

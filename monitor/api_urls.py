@@ -1,0 +1,47 @@
+"""The subscriber API, version 1: each app's viewsets, the schema and its documentation pages.
+
+Every answer goes through ``conditional_page``: an ETag (a hash of the body, unless the
+view set one) and a 304 for a matching If-None-Match or If-Modified-Since.
+"""
+
+from django.urls import path
+from django.views.decorators.http import conditional_page
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from articles import api as articles_api
+from events import api as events_api
+
+app_name = "api"
+
+router = DefaultRouter(trailing_slash=True)
+router.include_root_view = False
+router.register("articles", articles_api.ArticleViewSet, basename="article")
+router.register("publications", articles_api.PublicationViewSet, basename="publication")
+router.register("issues", articles_api.IssueViewSet, basename="issue")
+router.register("authors", articles_api.AuthorViewSet, basename="author")
+router.register("topics", articles_api.TopicViewSet, basename="topic")
+router.register("regions", articles_api.RegionViewSet, basename="region")
+router.register("outlets", articles_api.OutletViewSet, basename="outlet")
+router.register("sources", articles_api.SourceViewSet, basename="source")
+router.register("events", events_api.EventViewSet, basename="event")
+router.register("actors", events_api.ActorViewSet, basename="actor")
+router.register("places", events_api.PlaceViewSet, basename="place")
+router.register("event-types", events_api.EventTypeViewSet, basename="event-type")
+
+public = {"authentication_classes": [], "permission_classes": [], "throttle_classes": []}
+
+for url in router.urls:
+    url.callback = conditional_page(url.callback)
+
+urlpatterns = [
+    *router.urls,
+    path(
+        "codebook/",
+        conditional_page(events_api.CodebookView.as_view({"get": "list"})),
+        name="codebook",
+    ),
+    path("schema/", SpectacularAPIView.as_view(**public), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema", **public), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema", **public), name="redoc"),
+]

@@ -1,0 +1,174 @@
+"""Who may read the API and how much: plans, subscribers, their API keys and daily usage."""
+
+import dataclasses
+import hashlib
+import hmac
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from rest_framework.throttling import SimpleRateThrottle
+
+from articles.models import Publication
+
+KEY_PREFIX_LENGTH = 8
+
+
+class Plan(models.Model):
+    """What a subscriber may read and how fast."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+    all_publications = models.BooleanField(
+        default=False, help_text="Every publication, including ones added later."
+    )
+    publications = models.ManyToManyField(
+        Publication,
+        blank=True,
+        related_name="+",
+        help_text="The publications readable when not all of them are.",
+    )
+    includes_events = models.BooleanField(
+        default=False, help_text="Events, actors, places and the codebook."
+    )
+    includes_embargoed = models.BooleanField(
+        "includes embargoed articles",
+        default=False,
+        help_text="Scheduled articles before their time, marked with embargoed_until.",
+    )
+    rate = models.CharField(
+        max_length=20, default="1000/hour", help_text="Requests per second, minute, hour or day."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        try:
+            SimpleRateThrottle.parse_rate(None, self.rate)
+        except (ValueError, KeyError, IndexError):
+            raise ValidationError({"rate": "Write a rate like 1000/hour or 10/second."}) from None
+
+
+class Subscriber(models.Model):
+    """A research desk, newsroom or analyst mirroring Monitor's material."""
+
+    name = models.CharField(max_length=200, unique=True)
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="subscribers")
+    contact_email = models.EmailField(blank=True)
+    is_active = models.BooleanField("active", default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    # Django REST framework treats ``request.user`` as a user: a subscriber is an authenticated one.
+    is_authenticated = True
+    is_anonymous = False
+
+
+@dataclasses.dataclass(frozen=True)
+class Grant:
+    """What one authenticated request may read: ``request.auth`` in the API's views.
+
+    Viewsets read it by attribute (``publication_ids``, ``include_events``,
+    ``include_embargoed``), so the content apps never import this one.
+    """
+
+    key_id: int
+    publication_ids: frozenset[int] | None  # None: every publication
+    include_events: bool
+    include_embargoed: bool
+    rate: str
+
+
+class ApiKeyQuerySet(models.QuerySet):
+    def matching(self, raw_key: str):
+        """The key whose prefix and hash match ``raw_key``, or None (compared in constant time)."""
+        prefix = raw_key[:KEY_PREFIX_LENGTH]
+        digest = hash_key(raw_key)
+        for key in self.filter(prefix=prefix).select_related("subscriber__plan"):
+            if hmac.compare_digest(key.hashed_key, digest):
+                return key
+        return None
+
+
+class ApiKey(models.Model):
+    """An API key: only its SHA-256 is stored; the prefix identifies it in the admin and logs."""
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="api_keys")
+    name = models.CharField(max_length=120, blank=True, help_text="What the key is for.")
+    prefix = models.CharField(max_length=KEY_PREFIX_LENGTH, db_index=True, editable=False)
+    hashed_key = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(null=True, blank=True, help_text="Empty: never expires.")
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = ApiKeyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "API key"
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.subscriber})"
+
+    def set_new_key(self) -> str:
+        """Give the key a new secret and return it: the only time it is ever seen."""
+        raw_key = generate_key()
+        self.prefix, self.hashed_key = raw_key[:KEY_PREFIX_LENGTH], hash_key(raw_key)
+        return raw_key
+
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    def is_expired(self, now=None) -> bool:
+        return self.expires_at is not None and self.expires_at <= (now or timezone.now())
+
+    def grant(self, publication_ids) -> Grant:
+        plan = self.subscriber.plan
+        return Grant(
+            key_id=self.pk,
+            publication_ids=None if plan.all_publications else frozenset(publication_ids),
+            include_events=plan.includes_events,
+            include_embargoed=plan.includes_embargoed,
+            rate=plan.rate,
+        )
+
+
+class UsageDay(models.Model):
+    """How many requests one key made on one day (UTC); what was served is not recorded."""
+
+    api_key = models.ForeignKey(ApiKey, on_delete=models.CASCADE, related_name="usage")
+    day = models.DateField()
+    requests = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-day"]
+        verbose_name = "usage"
+        verbose_name_plural = "usage"
+        constraints = [
+            models.UniqueConstraint(fields=["api_key", "day"], name="usage_unique_key_day")
+        ]
+
+    def __str__(self):
+        return f"{self.api_key}, {self.day}: {self.requests}"
+
+
+def generate_key() -> str:
+    """32 random bytes, URL-safe; the first characters double as the public prefix."""
+    return secrets.token_urlsafe(32)
+
+
+def hash_key(raw_key: str) -> str:
+    # Keys are 256 random bits, so a fast hash is enough: there is nothing to brute-force.
+    return hashlib.sha256(raw_key.encode()).hexdigest()

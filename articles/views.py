@@ -3,47 +3,123 @@
 import datetime as dt
 
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from .models import Article, Author, Publication, Source
+from monitor.caching import SITE, article_tag, public_page, tag
+
+from .metadata import absolute_url, article_description, article_json_ld, json_for_script
+from .models import Article, ArticleStatus, Author, Publication, Region, Source, Topic
 
 PAGE_SIZE = 20
+RELATED = 5
+LATEST_PER_PUBLICATION = 12
 
 
 def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
+def _listing(request, title, articles, **context):
+    page = _page(request, articles.for_listing().latest_first())
+    return render(request, "articles/article_list.html", {"title": title, "page": page, **context})
+
+
+def _with_public_counts(queryset):
+    public = Article.objects.public().values("pk")
+    counted = Count("articles", filter=Q(articles__in=public))
+    return queryset.annotate(public_articles=counted).filter(public_articles__gt=0)
+
+
+@public_page(lambda: [SITE])
 def home(request):
-    articles = Article.objects.public().for_listing().latest_first()
-    return render(request, "articles/home.html", {"page": _page(request, articles)})
-
-
-def article_detail(request, publication, year, month, day, slug):
-    article = get_object_or_404(
-        Article.objects.public().for_display(), publication__slug=publication, slug=slug
+    public = Article.objects.public()
+    latest = public.latest_first().first()
+    lead = (
+        public.filter(published_at__date=latest.published_at.date()).for_listing().latest_first()
+        if latest
+        else public.none()
     )
-    published = article.public_date()
-    if (published.year, f"{published.month:02d}", f"{published.day:02d}") != (year, month, day):
-        raise Http404("No article at this date.")
-    return render(request, "articles/article_detail.html", {"article": article})
-
-
-def publication_detail(request, publication):
-    publication = get_object_or_404(Publication, slug=publication)
-    articles = publication.articles.public().for_listing().latest_first()
+    by_publication = (
+        public.latest_by_publication(LATEST_PER_PUBLICATION)
+        .for_listing()
+        .order_by("publication__name", "-published_at", "-id")
+    )
     return render(
         request,
-        "articles/article_list.html",
+        "articles/home.html",
         {
-            "title": publication.name,
-            "intro": publication.description,
-            "page": _page(request, articles),
+            "lead": lead,
+            "by_publication": by_publication,
+            "topics": _with_public_counts(Topic.objects.all()).order_by("-public_articles")[:8],
+            "regions": _with_public_counts(Region.objects.all()).order_by("-public_articles")[:8],
         },
     )
 
 
+@public_page(lambda publication, slug, **_: [article_tag(publication, slug)])
+def article_detail(request, publication, year, month, day, slug):
+    found = (
+        Article.objects.public() | Article.objects.filter(status=ArticleStatus.RETRACTED)
+    ).for_display()
+    article = get_object_or_404(found, publication__slug=publication, slug=slug)
+    published = article.public_date()
+    if published is None or (published.year, f"{published.month:02d}", f"{published.day:02d}") != (
+        year,
+        month,
+        day,
+    ):
+        raise Http404("No article at this date.")
+    if article.status == ArticleStatus.RETRACTED:
+        return render(request, "articles/article_retracted.html", {"article": article}, status=410)
+    return article_page(request, article)
+
+
+def article_page(request, article, *, preview=None):
+    """An article's page; editors' previews (``preview`` is the banner's text) use it too."""
+    sources = list(
+        Source.objects.filter(citations__article=article)
+        .select_related("outlet")
+        .distinct()
+        .order_by("outlet__name", "starts_on", "pk")
+    )
+    return render(
+        request,
+        "articles/article_detail.html",
+        {
+            "article": article,
+            "sources": sources,
+            "related": Article.objects.public().related_to(article).for_listing()[:RELATED],
+            "description": article_description(article),
+            "canonical_url": "" if preview else absolute_url(article.get_absolute_url()),
+            "image_url": absolute_url(article.image.url) if article.image else "",
+            # A preview is not for search engines, and a draft has no date to describe yet.
+            "json_ld": None
+            if preview
+            else json_for_script(article_json_ld(article, sources=sources)),
+            "preview": preview,
+        },
+    )
+
+
+@public_page(lambda publication: [tag("publication", publication)])
+def publication_detail(request, publication):
+    publication = get_object_or_404(Publication, slug=publication)
+    volumes = publication.articles.public().dates("published_at", "year", order="DESC")
+    return _listing(
+        request,
+        publication.name,
+        publication.articles.public(),
+        intro=publication.description,
+        publication=publication,
+        volumes=[(publication.volume_for(day), day.year) for day in volumes],
+        feed_kind="publication",
+        feed_slug=publication.slug,
+    )
+
+
+@public_page(lambda publication, **_: [tag("publication", publication)])
 def archive(request, publication, year, month=None, day=None):
     """A publication's articles of a year, a month or a day: where a cross-reference lands."""
     publication = get_object_or_404(Publication, slug=publication)
@@ -51,29 +127,55 @@ def archive(request, publication, year, month=None, day=None):
         first = dt.date(year, int(month or 1), int(day or 1))
     except ValueError:
         raise Http404("No such date.") from None
-    articles = publication.articles.public().for_listing().filter(published_at__year=year)
+    articles = publication.articles.public().filter(published_at__year=year)
     if month:
         articles = articles.filter(published_at__month=first.month)
     if day:
         articles = articles.filter(published_at__day=first.day)
     label = first.strftime("%B %-d, %Y" if day else "%B %Y" if month else "%Y")
-    return render(
-        request,
-        "articles/article_list.html",
-        {"title": f"{publication.name}: {label}", "page": _page(request, articles.latest_first())},
-    )
+    return _listing(request, f"{publication.name}: {label}", articles, publication=publication)
 
 
+@public_page(lambda publication, **_: [tag("publication", publication)])
+def volume(request, publication, volume, issue=None):
+    """A publication's articles of one volume, or of one issue in it."""
+    publication = get_object_or_404(Publication, slug=publication)
+    articles = publication.articles.public().filter(volume=volume)
+    title = f"{publication.name}: Volume {volume}"
+    if issue is not None:
+        articles = articles.filter(issue_number=issue)
+        title += f", Issue {issue}"
+    return _listing(request, title, articles, publication=publication)
+
+
+@public_page(lambda slug: [tag("author", slug)])
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
-    articles = author.articles.public().for_listing().latest_first()
-    return render(
+    return _listing(
         request,
-        "articles/article_list.html",
-        {"title": author.name, "intro_html": author.bio_html, "page": _page(request, articles)},
+        author.name,
+        author.articles.public(),
+        intro_html=author.bio_html,
+        feed_kind="author",
+        feed_slug=slug,
     )
 
 
+@public_page(lambda slug: [tag("topic", slug)])
+def topic_detail(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    return _listing(request, topic.name, topic.articles.public(), feed_kind="topic", feed_slug=slug)
+
+
+@public_page(lambda slug: [tag("region", slug)])
+def region_detail(request, slug):
+    region = get_object_or_404(Region, slug=slug)
+    return _listing(
+        request, region.name, region.articles.public(), feed_kind="region", feed_slug=slug
+    )
+
+
+@public_page(lambda pk: [SITE])
 def source_detail(request, pk):
     source = get_object_or_404(Source.objects.select_related("outlet"), pk=pk)
     articles = Article.objects.public().filter(citations__source=source).distinct().for_listing()

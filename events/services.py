@@ -8,6 +8,7 @@ from django.utils import timezone
 from articles.models import Article
 from articles.names import name_key
 from articles.services import ReferenceSync, article_sync_references
+from monitor.search.services import search_index_article
 
 from .extraction import suggest_events
 from .models import (
@@ -34,6 +35,7 @@ def article_process(*, article: Article) -> ReferenceSync:
     """
     result = article_sync_references(article=article)
     article_refresh_suggestions(article=article)
+    search_index_article(article)
     return result
 
 

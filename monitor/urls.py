@@ -3,11 +3,40 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
+
+from articles.sitemaps import ArchiveSitemap, ArticleSitemap
+from events.sitemaps import ActorSitemap, EventSitemap, PlaceSitemap
+from monitor.caching import SITE, public_page
+
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "archives": ArchiveSitemap,
+    "actors": ActorSitemap,
+    "places": PlaceSitemap,
+    "events": EventSitemap,
+}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("monitor.api_urls")),
+    path(
+        "robots.txt",
+        TemplateView.as_view(
+            template_name="robots.txt",
+            content_type="text/plain",
+            extra_context={"site_url": settings.MONITOR_SITE_URL},
+        ),
+    ),
+    path(
+        "sitemap.xml",
+        public_page(lambda **_: [SITE])(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+    path("", include("monitor.search.urls")),
     path("", include("events.urls")),
     path("", include("articles.urls")),
 ]

@@ -14,12 +14,21 @@ def publication(db):
 
 @pytest.fixture
 def editor(db, django_user_model):
-    return django_user_model.objects.create_superuser(
-        "editor", "editor@example.org", "correct-horse-9"
-    )
+    # No password: tests log in with force_login, and hashing one costs a second per test.
+    return django_user_model.objects.create_superuser("editor", "editor@example.org", None)
 
 
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts from an empty cache (the configured one: Redis in CI), so that no
+    page cached by one test is served to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

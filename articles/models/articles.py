@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
@@ -52,6 +53,54 @@ class ArticleQuerySet(models.QuerySet):
 
     def latest_first(self):
         return self.order_by("-published_at", "-id")
+
+    def latest_by_publication(self, per_publication: int):
+        """The latest ``per_publication`` articles of each publication, in one query."""
+        rank = models.Window(
+            RowNumber(),
+            partition_by=models.F("publication_id"),
+            order_by=[models.F("published_at").desc(), models.F("id").desc()],
+        )
+        return self.annotate(rank_in_publication=rank).filter(
+            rank_in_publication__lte=per_publication
+        )
+
+    def related_to(self, article):
+        """Articles sharing something with ``article``, most related first.
+
+        A shared published event counts 4, an actor of its events 2, a topic or region 1.
+        Events are reached through the ``events`` relation by name: articles never import
+        events. Each count is a subquery, so no join multiplies the others.
+        """
+        through = {
+            name: getattr(self.model, name).through for name in ("topics", "regions", "events")
+        }
+        public_events = through["events"].objects.filter(event__status="published")
+        events = public_events.filter(article=article).values("event")
+        actors = public_events.filter(article=article).values("event__participations__actor")
+
+        def shared(model, **lookups):
+            rows = model.objects.filter(article=models.OuterRef("pk"), **lookups)
+            counted = rows.values("article").annotate(n=models.Count("*")).values("n")
+            return Coalesce(models.Subquery(counted), 0)
+
+        score = (
+            4 * shared(through["events"], event__in=events)
+            + 2
+            * shared(
+                through["events"],
+                event__status="published",
+                event__participations__actor__in=actors,
+            )
+            + shared(through["topics"], topic__in=article.topics.values("pk"))
+            + shared(through["regions"], region__in=article.regions.values("pk"))
+        )
+        return (
+            self.exclude(pk=article.pk)
+            .annotate(relatedness=score)
+            .filter(relatedness__gt=0)
+            .order_by("-relatedness", "-published_at", "-id")
+        )
 
 
 class Article(models.Model):

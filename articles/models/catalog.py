@@ -76,6 +76,9 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("articles:topic", kwargs={"slug": self.slug})
+
 
 class Region(models.Model):
     """A country (with its ISO 3166-1 alpha-2 code) or a wider region such as the South Caucasus."""
@@ -112,6 +115,9 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:region", kwargs={"slug": self.slug})
 
     def clean(self):
         self.iso_code = (self.iso_code or "").strip().upper()

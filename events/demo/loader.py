@@ -32,6 +32,7 @@ from events.models import (
     Place,
 )
 from events.services import article_process
+from monitor.search.services import search_reindex
 
 from . import catalog
 from .articles import ARTICLES, DemoArticle
@@ -93,6 +94,7 @@ def demo_content_load(*, progress: bool = False) -> LoadReport:
     with tqdm(total=total, desc="Demo content", unit="item", disable=not progress) as bar:
         loader = _Loader(bar)
         loader.load()
+    search_reindex()
     return loader.report
 
 

@@ -1,0 +1,71 @@
+"""What search engines and link previews read about an article: description and JSON-LD.
+
+Built from an article loaded with ``for_display()`` and the sources it cites; no queries.
+"""
+
+import json
+
+from django.conf import settings
+from django.utils.text import Truncator
+
+# As django.utils.html.json_script escapes: the JSON cannot close its <script> element.
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def absolute_url(path: str) -> str:
+    """``path`` on the public address (MONITOR_SITE_URL); absolute URLs pass through."""
+    if not path or "://" in path:
+        return path
+    return settings.MONITOR_SITE_URL + path
+
+
+def article_description(article, *, length: int = 200) -> str:
+    """The meta description: the executive summary's first point, else the dek, else the title."""
+    points = list(article.summary_points.all())
+    text = points[0].text if points else article.dek or article.title
+    return Truncator(" ".join(text.split())).chars(length)
+
+
+def article_json_ld(article, *, sources=()) -> dict:
+    """schema.org NewsArticle: headline, dates, authors, publisher, image and citations."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": absolute_url(article.get_absolute_url()),
+        "headline": article.title[:110],
+        "description": article_description(article),
+        "datePublished": article.published_at.isoformat(),
+        "dateModified": max(article.published_at, article.updated_at).isoformat(),
+        "author": [
+            {"@type": "Person", "name": person.name, "url": absolute_url(person.get_absolute_url())}
+            for person in article.byline()
+        ],
+        "publisher": {
+            "@type": "Organization",
+            "name": article.publication.name,
+            "url": absolute_url(article.publication.get_absolute_url()),
+        },
+        "isPartOf": {
+            "@type": "PublicationIssue",
+            "issueNumber": article.issue_number,
+            "isPartOf": {"@type": "PublicationVolume", "volumeNumber": article.volume},
+        },
+        "keywords": [topic.name for topic in article.topics.all()],
+        "citation": [
+            {
+                "@type": "CreativeWork",
+                "name": str(source),
+                "publisher": source.outlet.name,
+                **({"url": source.url} if source.url else {}),
+            }
+            for source in sources
+        ],
+    }
+    if article.image:
+        data["image"] = [absolute_url(article.image.url)]
+    return data
+
+
+def json_for_script(data) -> str:
+    """``data`` as JSON safe to place inside a <script> element."""
+    return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)

@@ -1,0 +1,32 @@
+"""sitemap.xml sections for events and the actors and places that have public events."""
+
+from django.contrib.sitemaps import Sitemap
+
+from .models import Actor, Event, Place
+
+
+class EventSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.4
+
+    def items(self):
+        return Event.objects.public().chronological()
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class ActorSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return Actor.objects.filter(participations__event__in=Event.objects.public()).distinct()
+
+
+class PlaceSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.4
+
+    def items(self):
+        return Place.objects.filter(events__in=Event.objects.public()).distinct()

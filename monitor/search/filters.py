@@ -1,0 +1,53 @@
+"""The search page's filters: narrowing the index by kind, publication, author, topic, region, date.
+
+Written here, not in ``articles/filters.py``, because they filter search documents, whose
+keys are slugs between spaces (see ``SearchDocument``).
+"""
+
+import django_filters
+from django import forms
+
+from articles.models import Author, Publication, Region, Topic
+
+from .models import SearchDocument
+
+
+class KeyFilter(django_filters.ModelChoiceFilter):
+    """One object by slug, matched as a whole slug in a document's key field."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__contains": f" {value.slug} "})
+
+
+class SearchDocumentFilterSet(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        choices=SearchDocument.Kind.choices, empty_label="Everything", label="Show"
+    )
+    publication = KeyFilter(
+        field_name="publications", queryset=Publication.objects.all(), empty_label="Any"
+    )
+    author = KeyFilter(field_name="authors", queryset=Author.objects.all(), empty_label="Any")
+    topic = KeyFilter(field_name="topics", queryset=Topic.objects.all(), empty_label="Any")
+    region = KeyFilter(field_name="regions", queryset=Region.objects.all(), empty_label="Any")
+    date_from = django_filters.DateFilter(
+        field_name="date",
+        lookup_expr="gte",
+        label="From",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = django_filters.DateFilter(
+        field_name="date",
+        lookup_expr="lte",
+        label="To",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = SearchDocument
+        fields = []

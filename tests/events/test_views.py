@@ -1,0 +1,69 @@
+"""Event, actor, place and relationship pages: timelines drawn and listed, bounded queries."""
+
+import pytest
+
+from tests import factories
+
+
+def test_event_page_shows_the_date_at_its_precision_place_people_sources_articles(client, db):
+    minsk = factories.place(name="Minsk")
+    iran = factories.actor(name="Iran")
+    event = factories.event(
+        title="Roadmap signed",
+        year=2023,
+        month=3,
+        day=None,
+        precision="month",
+        place=minsk,
+        actors=[(iran, "signatory")],
+    )
+    factories.event_source(event, source=factories.source(title="Belta report"))
+    article = factories.article(title="What the roadmap means")
+    event.articles.add(article)
+    html = client.get(event.get_absolute_url()).text
+    assert "March 2023" in html and "March 1, 2023" not in html
+    for expected in ("Minsk", "Iran", "signatory", "Belta report", article.title):
+        assert expected in html
+
+
+def test_draft_events_are_not_found(client, db):
+    event = factories.event(status="draft")
+    assert client.get(event.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("n", [1, 10])
+def test_actor_page_draws_a_timeline_and_lists_articles(
+    client, db, django_assert_max_num_queries, n
+):
+    iran = factories.actor(name="Iran", description="Islamic Republic of Iran")
+    factories.actor_alias(iran, "Persia")
+    for i in range(n):
+        event = factories.event(
+            title=f"Event {i}", actors=[(iran, "host"), (factories.actor(), "visitor")]
+        )
+        event.articles.add(factories.article(authors=[factories.author()]))
+    factories.event(title="Hidden draft", actors=[(iran, "host")], status="draft")
+    with django_assert_max_num_queries(10):
+        response = client.get(iran.get_absolute_url())
+    html = response.text
+    assert html.count('class="event-mark"') == n
+    assert "<svg" in html and 'role="img"' in html
+    assert "Persia" in html and "Hidden draft" not in html
+    assert html.count("<h3>") == n
+
+
+def test_relationship_page_shows_only_shared_events(client, db):
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    shared = factories.event(title="Minsk summit", actors=[(iran, "visitor"), (belarus, "host")])
+    factories.event(title="Iran alone", actors=[(iran, "host")])
+    html = client.get(f"/timeline/{iran.slug}/{belarus.slug}/").text
+    assert shared.title in html and "Iran alone" not in html
+    form = client.get("/timeline/", {"first": iran.slug, "second": belarus.slug})
+    assert form.status_code == 302
+    assert form.url == f"/timeline/{iran.slug}/{belarus.slug}/"
+
+
+def test_place_page(client, db):
+    minsk = factories.place(name="Minsk")
+    factories.event(title="Summit in Minsk", place=minsk)
+    assert "Summit in Minsk" in client.get(minsk.get_absolute_url()).text

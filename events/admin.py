@@ -148,17 +148,9 @@ class ArticleSuggestionInline(admin.TabularInline):
 class ArticleWithEventsAdmin(ArticleAdmin):
     inlines = [*ArticleAdmin.inlines, ArticleEventInline, ArticleSuggestionInline]
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
+    def process_article(self, article):
         # Citations, cross-references and suggestions follow the body, in the same transaction.
-        result = article_process(article=form.instance)
-        if result.unresolved:
-            self.message_user(
-                request,
-                f"{result.unresolved} cross-reference(s) point at no article yet; "
-                "see “Unresolved cross-references”.",
-                messages.WARNING,
-            )
+        return article_process(article=article)
 
 
 @admin.register(EventSuggestion)

@@ -34,7 +34,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else ""
 MONITOR_SITE_URL = os.environ.get("MONITOR_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "monitor.apps.MonitorAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "rest_framework",
     "django_filters",
+    "django_tasks_db",
     "articles.apps.ArticlesConfig",
     "events.apps.EventsConfig",
     "monitor.search.apps.SearchConfig",
@@ -107,6 +108,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background work (scheduled publication, notifications) runs through Django's tasks framework,
+# on the database by default: `manage.py db_worker` runs it (`make run` starts one).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# How long an outside reviewer's preview link stays valid, unless revoked sooner.
+MONITOR_PREVIEW_LINK_DAYS = int(os.environ.get("MONITOR_PREVIEW_LINK_DAYS", "7"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -170,3 +170,17 @@ def event_source(event, *, source=None, quote="") -> EventSource:
     return EventSource.objects.create(
         event=event, source=source or globals()["source"](), quote=quote
     )
+
+
+def user(role: str | None = None, **kwargs):
+    """A staff user in one of the newsroom's groups ("Contributor", "Editor", "Publisher")."""
+    from django.contrib.auth.models import Group, User
+
+    n = _n()
+    # No password: tests log in with force_login, and hashing one costs a second per user.
+    person = User.objects.create_user(
+        username=kwargs.pop("username", f"user{n}"), is_staff=True, **kwargs
+    )
+    if role:
+        person.groups.add(Group.objects.get(name=role))
+    return person

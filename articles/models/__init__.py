@@ -18,23 +18,29 @@ from .sources import (
     Source,
     UnresolvedCrossReference,
 )
+from .workflow import ArticleRevision, ArticleTransition, Correction, PreviewLink, WorkingCopy
 
 __all__ = [
     "PUBLIC_STATES",
     "Article",
     "ArticleAuthor",
     "ArticleQuerySet",
+    "ArticleRevision",
     "ArticleStatus",
+    "ArticleTransition",
     "Author",
     "Citation",
+    "Correction",
     "CrossReference",
     "Note",
     "Outlet",
     "OutletAlias",
+    "PreviewLink",
     "Publication",
     "Region",
     "Source",
     "SummaryPoint",
     "Topic",
     "UnresolvedCrossReference",
+    "WorkingCopy",
 ]

@@ -20,7 +20,12 @@ from tqdm import tqdm
 
 from articles.models import ArticleStatus, Publication
 from articles.plaintext import PlainTextError, parse_plain_text
-from articles.services import ArticleImportError, article_import, import_publication_date
+from articles.services import (
+    ArticleImportError,
+    article_import,
+    article_revision_create,
+    import_publication_date,
+)
 from events.services import article_process
 
 
@@ -101,6 +106,7 @@ class Command(BaseCommand):
                 parsed=parsed, publication=publication, published=date, status=status
             )
             article_process(article=article)
+            article_revision_create(article=article, by=None, note=f"Imported from {file.name}")
         return article, created
 
 

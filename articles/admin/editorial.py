@@ -1,0 +1,231 @@
+"""The article admin's editorial views: workflow steps, revisions, previews, autosave.
+
+Each view takes the ``ArticleAdmin`` as ``model_admin``; permissions are checked through the same
+services the rest of Monitor uses (``can_edit``, ``article_transition``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from articles.models import Article, PreviewLink
+from articles.presence import presence_others
+from articles.revisions import diff_snapshots
+from articles.services import (
+    article_revert,
+    article_revision_create,
+    article_transition,
+    can_edit,
+    latest_revision_number,
+    preview_link_create,
+    user_permissions,
+    working_copy_for,
+    working_copy_save,
+)
+from articles.services import (
+    preview_link_revoke as revoke_link,
+)
+from articles.workflow import Action, TransitionRefused, allowed_actions
+
+RECENT_EDIT = dt.timedelta(minutes=10)
+
+
+def _article(model_admin, request, object_id) -> Article:
+    article = model_admin.get_object(request, object_id)
+    if article is None or not model_admin.has_view_permission(request, article):
+        raise Http404("No such article.")
+    return article
+
+
+def _change_url(article) -> str:
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def change_form_context(request, article, model_admin) -> dict:
+    """What the change form shows beside the fields: workflow, presence, recovery, links."""
+    copy = working_copy_for(user=request.user, article=article)
+    context = {
+        "working_copy": copy,
+        "autosave_url": reverse(
+            "admin:articles_article_autosave" if article else "admin:articles_article_autosave_new",
+            args=[article.pk] if article else [],
+        ),
+    }
+    if article is None:
+        return context
+    latest = article.revisions.select_related("by").first()
+    if copy and latest and copy.saved_at <= latest.at:
+        context["working_copy"] = None  # saved since: nothing left to restore
+    since = timezone.now() - RECENT_EDIT
+    context |= {
+        "workflow_actions": allowed_actions(article.status, user_permissions(request.user)),
+        "schedule_action": Action.SCHEDULE,
+        "others_here": presence_others(article.pk, request.user),
+        "recent_editors": sorted(
+            {
+                r.by.get_username()
+                for r in article.revisions.filter(at__gte=since)
+                .exclude(by=request.user)
+                .select_related("by")
+                if r.by
+            }
+        ),
+        "preview_links": article.preview_links.valid(timezone.now()),
+        "latest_revision": latest,
+    }
+    return context
+
+
+@require_POST
+def transition(request, object_id, *, model_admin):
+    article = _article(model_admin, request, object_id)
+    at = None
+    if request.POST.get("at"):
+        try:
+            at = timezone.make_aware(dt.datetime.fromisoformat(request.POST["at"]))
+        except ValueError:
+            messages.error(request, "The publication time is not a date and time.")
+            return HttpResponseRedirect(_change_url(article))
+    try:
+        article_transition(
+            article=article,
+            action=request.POST.get("action", ""),
+            by=request.user,
+            comment=request.POST.get("comment", ""),
+            at=at,
+        )
+    except TransitionRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        article.refresh_from_db()
+        messages.success(request, f"The article is now {article.get_status_display().lower()}.")
+    return HttpResponseRedirect(_change_url(article))
+
+
+def revisions(request, object_id, *, model_admin):
+    """Every revision, and a readable diff between any two (``?a=N&b=M``)."""
+    article = _article(model_admin, request, object_id)
+    history = list(article.revisions.select_related("by", "transition"))
+    by_number = {r.number: r for r in history}
+    changes = None
+    a, b = request.GET.get("a"), request.GET.get("b")
+    if a and b and a.isdigit() and b.isdigit() and int(a) in by_number and int(b) in by_number:
+        changes = diff_snapshots(by_number[int(a)].snapshot, by_number[int(b)].snapshot)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": Article._meta,
+        "title": f"Revisions of “{article.title}”",
+        "article": article,
+        "history": history,
+        "changes": changes,
+        "a": a,
+        "b": b,
+        "can_revert": can_edit(request.user, article),
+    }
+    return TemplateResponse(request, "admin/articles/article/revisions.html", context)
+
+
+@require_POST
+def revert(request, object_id, number, *, model_admin):
+    article = _article(model_admin, request, object_id)
+    if not can_edit(request.user, article):
+        raise PermissionDenied
+    revision = get_object_or_404(article.revisions, number=number)
+    with transaction.atomic():
+        article_revert(article=article, revision=revision, by=request.user)
+        model_admin.process_article(article)
+        article_revision_create(
+            article=article, by=request.user, note=f"Reverted to revision {number}"
+        )
+    messages.success(
+        request, f"Reverted to revision {number}; the revert is itself a new revision."
+    )
+    return HttpResponseRedirect(_change_url(article))
+
+
+def preview(request, object_id, *, model_admin):
+    """The article, or one of its revisions (``?revision=N``), as the public page shows it."""
+    article = _article(model_admin, request, object_id)
+    number = request.GET.get("revision")
+    if not number:
+        return render_preview(request, article)
+    revision = get_object_or_404(article.revisions, number=number)
+    # Render the revision for real, then roll back: the same template, nothing changed.
+    with transaction.atomic():
+        article_revert(article=article, revision=revision, by=request.user)
+        model_admin.process_article(article)
+        response = render_preview(request, article, label=f"Preview of revision {revision.number}")
+        transaction.set_rollback(True)
+    return response
+
+
+def render_preview(request, article, *, label="Preview") -> HttpResponse:
+    from articles.views import article_page
+
+    response = article_page(
+        request, Article.objects.for_display().get(pk=article.pk), preview=label
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def preview_link_new(request, object_id, *, model_admin):
+    article = _article(model_admin, request, object_id)
+    if not can_edit(request.user, article) and not request.user.has_perm("articles.review_article"):
+        raise PermissionDenied
+    link, token = preview_link_create(article=article, by=request.user)
+    url = request.build_absolute_uri(reverse("articles:shared_preview", args=[token]))
+    messages.success(
+        request,
+        f"Preview link (read-only, valid until {timezone.localtime(link.expires_at):%B %-d, %H:%M}; "
+        f"copy it now, it is shown once): {url}",
+    )
+    return HttpResponseRedirect(_change_url(article))
+
+
+@require_POST
+def preview_link_revoke(request, object_id, link_id, *, model_admin):
+    article = _article(model_admin, request, object_id)
+    link = get_object_or_404(PreviewLink, pk=link_id, article=article)
+    revoke_link(link=link)
+    messages.success(request, "The preview link no longer opens the article.")
+    return HttpResponseRedirect(_change_url(article))
+
+
+@require_POST
+def autosave(request, object_id=None, *, model_admin):
+    """Keep the form as the editor left it; answers JSON for the page's script."""
+    article = _article(model_admin, request, object_id) if object_id else None
+    allowed = (
+        can_edit(request.user, article) if article else model_admin.has_add_permission(request)
+    )
+    if not allowed:
+        return JsonResponse({"saved": False, "error": "You cannot edit this article."}, status=403)
+    base = request.POST.get("base_revision")
+    copy = working_copy_save(
+        user=request.user,
+        article=article,
+        data=dict(request.POST.lists()),
+        base_revision=int(base) if base and base.isdigit() else None,
+    )
+    stale = (
+        article is not None
+        and base
+        and base.isdigit()
+        and int(base) != latest_revision_number(article)
+    )
+    return JsonResponse(
+        {"saved": True, "saved_at": copy.saved_at.isoformat(), "stale": bool(stale)},
+    )

@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint format bench clean
+.PHONY: setup run test lint format bench clean chromium
 
 $(UV):
 	$(PYTHON) -m venv $(BOOTSTRAP)
@@ -24,10 +24,20 @@ setup: $(UV)
 run: setup
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
+	@# The task worker (scheduled publication) runs beside the web server and stops with it.
+	trap 'kill 0' EXIT INT TERM; \
+	DEBUG=1 $(PY) manage.py db_worker --interval 5 --no-reload & \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: setup
+test: setup chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The browser tests need Debian's chromium: installed here only when that needs no prompt
+# (root with apt-get); otherwise those tests skip and say why.
+chromium:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	fi
 
 lint: setup
 	$(VENV)/bin/ruff check .

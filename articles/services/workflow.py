@@ -52,7 +52,11 @@ def article_transition(
 ) -> ArticleTransition:
     """Apply ``action`` to ``article`` for user ``by``; raises ``TransitionRefused`` if it may not."""
     now = now or timezone.now()
-    article = Article.objects.select_for_update().select_related("publication").get(pk=article.pk)
+    article = (
+        Article.objects.select_for_update(of=("self",))
+        .select_related("publication")
+        .get(pk=article.pk)
+    )
     transition = check_transition(action, article.status, user_permissions(by), comment)
     if transition.action is Action.SUBMIT and not can_edit(by, article):
         raise TransitionRefused("Only the writer of a draft, or an editor, can submit it.")
@@ -87,7 +91,7 @@ def article_publish_due(
     """
     now = now or timezone.now()
     article = (
-        Article.objects.select_for_update()
+        Article.objects.select_for_update(of=("self",))
         .select_related("publication")
         .filter(pk=article_id)
         .first()

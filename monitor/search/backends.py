@@ -61,12 +61,15 @@ def search(text: str, documents) -> list[Hit]:
         newest = documents.order_by(models.F("date").desc(nulls_last=True), "title")[:LIMIT]
         return [Hit(doc, escape(Truncator(doc.body).words(40)), 0.0) for doc in newest]
     if connection.vendor == "postgresql":
-        return _search_postgresql(text, documents)
+        return _search_postgresql(words, documents)
     return _search_sqlite(words, documents)
 
 
-def _search_postgresql(text, documents) -> list[Hit]:
-    query = SearchQuery(text, search_type="websearch", config="english")
+def _search_postgresql(words, documents) -> list[Hit]:
+    # As on SQLite: every word must appear, the last may be a prefix. Words are \w+ only,
+    # so nothing in them is tsquery syntax.
+    raw = " & ".join([*words[:-1], f"{words[-1]}:*"])
+    query = SearchQuery(raw, search_type="raw", config="english")
     found = (
         documents.filter(search_vector=query)
         .annotate(

@@ -1,0 +1,56 @@
+"""Publishers publishing at the same moment, in real concurrent transactions on PostgreSQL."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from articles.models import Article, ArticleStatus
+from articles.services import article_transition
+from tests import factories
+
+THREADS = 6
+
+pytestmark = [
+    # serialized_rollback: the flush after each test would drop the roles the migrations made.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL: row locks between concurrent connections (CI runs it there)",
+    ),
+]
+
+
+@pytest.mark.parametrize("round_", range(5))
+def test_concurrent_publications_get_distinct_consecutive_issue_numbers(round_):
+    publication = factories.publication()
+    factories.article(publication=publication)  # an issue number already taken
+    publisher = factories.user("Publisher")
+    waiting = [factories.article(publication=publication, published=False) for _ in range(THREADS)]
+    Article.objects.filter(pk__in=[a.pk for a in waiting]).update(status=ArticleStatus.APPROVED)
+    start = threading.Barrier(len(waiting))
+    errors = []
+
+    def publish(article):
+        try:
+            start.wait(timeout=10)
+            article_transition(article=article, action="publish", by=publisher)
+        except Exception as error:  # reported below, with the thread's own traceback lost
+            errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=publish, args=(article,)) for article in waiting]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    numbers = sorted(
+        Article.objects.filter(publication=publication).values_list("issue_number", flat=True)
+    )
+    assert numbers == list(range(numbers[0], numbers[0] + THREADS + 1))
+    published = Article.objects.filter(
+        pk__in=[a.pk for a in waiting], status=ArticleStatus.PUBLISHED
+    )
+    assert published.count() == THREADS

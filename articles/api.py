@@ -12,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import renderers, viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 
 from . import serializers
 from .filters import ArticleFilterSet
@@ -27,6 +28,29 @@ from .models import (
     Topic,
 )
 
+NINJS_ITEM = {
+    "type": "object",
+    "description": "IPTC ninjs 3.1: https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json",
+    "required": ["uri"],
+    "properties": {"uri": {"type": "string", "format": "uri"}},
+    "additionalProperties": True,
+}
+NINJS_PAGE = {
+    "type": "object",
+    "required": ["results"],
+    "properties": {
+        "count": {"type": "integer"},
+        "next": {"type": "string", "format": "uri", "nullable": True},
+        "previous": {"type": "string", "format": "uri", "nullable": True},
+        "results": {"type": "array", "items": NINJS_ITEM},
+    },
+}
+ARTICLE_FORMATS = OpenApiParameter(
+    "format",
+    OpenApiTypes.STR,
+    enum=["json", "ninjs"],
+    description="json (default) or ninjs; or send Accept: application/ninjs+json.",
+)
 FIELDS_PARAMETER = OpenApiParameter(
     "fields",
     OpenApiTypes.STR,
@@ -65,6 +89,9 @@ class NinjsRenderer(renderers.JSONRenderer):
 class SubscriberViewSet(viewsets.ReadOnlyModelViewSet):
     """What every API resource does besides its queryset: ``?fields=``, Last-Modified."""
 
+    lookup_value_regex = "[^/]+"
+    metadata_class = None  # GET and HEAD only: OPTIONS is 405
+
     def get_serializer_context(self):
         context = super().get_serializer_context()
         grant = getattr(self.request, "auth", None)
@@ -93,7 +120,7 @@ class SubscriberViewSet(viewsets.ReadOnlyModelViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
-        response = super().retrieve(request, *args, **kwargs)
+        response = Response(self.get_serializer(instance).data)
         return self.with_last_modified(response, [instance])
 
     def with_last_modified(self, response, objects):
@@ -111,13 +138,21 @@ class SubscriberViewSet(viewsets.ReadOnlyModelViewSet):
 @extend_schema_view(
     list=extend_schema(
         summary="Articles, newest first",
-        parameters=[FIELDS_PARAMETER],
+        parameters=[FIELDS_PARAMETER, ARTICLE_FORMATS],
+        responses={
+            (200, "application/json"): serializers.ArticleSummarySerializer(many=True),
+            (200, "application/ninjs+json"): NINJS_PAGE,
+        },
         description="Summary form. Also as ninjs 3.1 with ?format=ninjs or "
         "Accept: application/ninjs+json.",
     ),
     retrieve=extend_schema(
         summary="One article with its sources, cross-references and events",
-        parameters=[FIELDS_PARAMETER],
+        parameters=[FIELDS_PARAMETER, ARTICLE_FORMATS],
+        responses={
+            (200, "application/json"): serializers.ArticleDetailSerializer,
+            (200, "application/ninjs+json"): NINJS_ITEM,
+        },
     ),
 )
 class ArticleViewSet(SubscriberViewSet):

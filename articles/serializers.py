@@ -8,7 +8,6 @@ grows with every save (it is not a count of revisions).
 
 from django.conf import settings
 from django.urls import reverse
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -136,7 +135,7 @@ class ArticleSummarySerializer(TrimmableSerializer):
             return "embargoed"
         return "corrected" if article.status == "corrected" else "published"
 
-    @extend_schema_field(OpenApiTypes.DATETIME)
+    @extend_schema_field({"type": "string", "format": "date-time", "nullable": True})
     def get_embargoed_until(self, article):
         return (
             None

@@ -9,8 +9,13 @@ from django.db import models
 from django.http import StreamingHttpResponse
 from django.utils.http import http_date
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import renderers
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import generics, renderers
 from rest_framework.response import Response
 
 from articles.api import FIELDS_PARAMETER, SubscriberViewSet, readable_articles
@@ -20,6 +25,12 @@ from .filters import EventFilterSet
 from .models import Actor, Event, EventFamily, EventType, Participation, Place
 from .renderers import EventCSVRenderer, GeoJSONRenderer, csv_lines, geojson_chunks
 
+EVENT_FORMATS = OpenApiParameter(
+    "format",
+    OpenApiTypes.STR,
+    enum=["json", "csv", "geojson"],
+    description="json (default), csv or geojson; or the matching Accept header.",
+)
 STREAMED_FORMATS = {"csv": csv_lines, "geojson": geojson_chunks}
 EXPORT_CHUNK = 500
 
@@ -34,19 +45,29 @@ class EventsViewSet(SubscriberViewSet):
 @extend_schema_view(
     list=extend_schema(
         summary="Events, in date order",
-        parameters=[FIELDS_PARAMETER],
+        parameters=[FIELDS_PARAMETER, EVENT_FORMATS],
         description="Also as CSV (?format=csv, one flat row per event) and GeoJSON "
         "(?format=geojson, events with coordinates): both stream every matching event "
         "without pagination.",
         responses={
-            200: serializers.EventSerializer(many=True),
+            (200, "application/json"): serializers.EventSerializer(many=True),
             (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="One row per event."),
             (200, "application/geo+json"): OpenApiResponse(
                 OpenApiTypes.OBJECT, description="A GeoJSON FeatureCollection."
             ),
         },
     ),
-    retrieve=extend_schema(summary="One event", parameters=[FIELDS_PARAMETER]),
+    retrieve=extend_schema(
+        summary="One event",
+        parameters=[FIELDS_PARAMETER, EVENT_FORMATS],
+        responses={
+            (200, "application/json"): serializers.EventSerializer,
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="One row."),
+            (200, "application/geo+json"): OpenApiResponse(
+                OpenApiTypes.OBJECT, description="A FeatureCollection of at most one feature."
+            ),
+        },
+    ),
 )
 class EventViewSet(EventsViewSet):
     serializer_class = serializers.EventSerializer
@@ -120,27 +141,32 @@ class PlaceViewSet(EventsViewSet):
 class EventTypeViewSet(EventsViewSet):
     serializer_class = serializers.EventTypeSerializer
     lookup_field = "slug"
-    queryset = EventType.objects.select_related("family").order_by(
-        "family__position", "position", "id"
-    )
+    # In codebook order (families, then types, as seeded); /codebook/ nests them.
+    queryset = EventType.objects.select_related("family").order_by("id")
 
 
 @extend_schema(
     summary="The whole event codebook, versioned",
     responses=serializers.CodebookSerializer,
 )
-class CodebookView(EventsViewSet):
+class CodebookView(generics.GenericAPIView):
     """Families with their types in one answer; ``version`` changes when anything in it does."""
 
+    requires_events = True
+    metadata_class = None
     pagination_class = None
-    filterset_class = None
     queryset = EventFamily.objects.all()
+    serializer_class = serializers.CodebookSerializer
 
-    def list(self, request, *args, **kwargs):
-        self.filter_queryset(EventFamily.objects.none())
+    def get(self, request):
+        self.filter_queryset(self.get_queryset())  # refuses unknown parameters
         families = EventFamily.objects.prefetch_related(
             models.Prefetch("types", EventType.objects.order_by("position", "name"))
         ).order_by("position", "name")
         data = serializers.CodebookFamilySerializer(families, many=True).data
         version = hashlib.sha256(repr(data).encode()).hexdigest()[:12]
-        return self.with_last_modified(Response({"version": version, "families": data}), None)
+        response = Response({"version": version, "families": data})
+        latest = Event.objects.public().aggregate(latest=models.Max("updated_at"))["latest"]
+        if latest:
+            response["Last-Modified"] = http_date(latest.timestamp())
+        return response

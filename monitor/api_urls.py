@@ -4,13 +4,14 @@ Every answer goes through ``conditional_page``: an ETag (a hash of the body, unl
 view set one) and a 304 for a matching If-None-Match or If-Modified-Since.
 """
 
-from django.urls import path
+from django.urls import path, re_path
 from django.views.decorators.http import conditional_page
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from articles import api as articles_api
 from events import api as events_api
+from monitor.subscribers.problems import not_found
 
 app_name = "api"
 
@@ -38,10 +39,11 @@ urlpatterns = [
     *router.urls,
     path(
         "codebook/",
-        conditional_page(events_api.CodebookView.as_view({"get": "list"})),
+        conditional_page(events_api.CodebookView.as_view()),
         name="codebook",
     ),
     path("schema/", SpectacularAPIView.as_view(**public), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema", **public), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema", **public), name="redoc"),
+    re_path(r"^.*/$", not_found),
 ]

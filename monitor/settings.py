@@ -175,6 +175,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "monitor.subscribers.schema.document_problems",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "events.models.Actor.Kind",
         "OutletKindEnum": "articles.models.Outlet.Kind",

@@ -9,13 +9,14 @@ COMMON_PARAMETERS = frozenset({"cursor", "page_size", "count", "format", "fields
 
 class StrictFilterBackend(DjangoFilterBackend):
     def filter_queryset(self, request, queryset, view):
-        known = set(COMMON_PARAMETERS)
-        filterset_class = self.get_filterset_class(view, queryset)
-        if filterset_class is not None and getattr(view, "action", None) != "retrieve":
-            known |= set(filterset_class.base_filters)
-        unknown = sorted(set(request.query_params) - known)
-        if unknown:
-            raise ValidationError({name: ["Unknown query parameter."] for name in unknown})
-        if getattr(view, "action", None) == "retrieve":
-            return queryset
-        return super().filter_queryset(request, queryset, view)
+        """The filtered queryset; or a 400 naming every unknown parameter and invalid value."""
+        filterset = None
+        if getattr(view, "action", None) != "retrieve":
+            filterset = self.get_filterset(request, queryset, view)
+        known = COMMON_PARAMETERS | set(filterset.filters if filterset is not None else ())
+        errors = {name: ["Unknown query parameter."] for name in set(request.query_params) - known}
+        if filterset is not None and not filterset.is_valid():
+            errors |= filterset.errors
+        if errors:
+            raise ValidationError(errors)
+        return filterset.qs if filterset is not None else queryset

@@ -7,7 +7,7 @@ maps each query parameter or field to its messages.
 
 from http import HTTPStatus
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -47,6 +47,20 @@ def problem_response(status: int, detail: str, code: str) -> Response:
             "detail": detail,
         },
         status=status,
+        content_type=PROBLEM_JSON,
+    )
+
+
+def not_found(request, *args, **kwargs) -> JsonResponse:
+    """Any address under /api/v1/ that names no resource."""
+    return JsonResponse(
+        {
+            "type": "urn:monitor:problem:not_found",
+            "title": "Not Found",
+            "status": 404,
+            "detail": "No such resource: see /api/v1/docs/.",
+        },
+        status=404,
         content_type=PROBLEM_JSON,
     )
 

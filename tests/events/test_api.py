@@ -1,0 +1,183 @@
+"""The event side of the subscriber API: visibility, filters, CSV and GeoJSON, 304s, query counts."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from events.models import Event
+from tests import factories
+from tests.subscribers.fixtures import client_with, key_for, plan
+
+pytestmark = pytest.mark.django_db
+
+LIST_ENDPOINTS = [
+    "/api/v1/events/",
+    "/api/v1/actors/",
+    "/api/v1/places/",
+    "/api/v1/event-types/",
+    "/api/v1/codebook/",
+]
+
+
+def body(response) -> bytes:
+    assert response.status_code == 200, response.content
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def ids(response) -> set[str]:
+    return {item["id"] for item in json.loads(body(response))["results"]}
+
+
+@pytest.fixture
+def dyad(db):
+    iran = factories.actor(name="Iran", slug="iran")
+    belarus = factories.actor(name="Belarus", slug="belarus")
+    minsk = factories.place(
+        name="Minsk", country=factories.region(iso_code="BY"), latitude=53.9, longitude=27.56667
+    )
+    both = factories.event(
+        title="Talks in Minsk",
+        actors=[(iran, "visitor"), (belarus, "host")],
+        place=minsk,
+        year=2023,
+        month=None,
+        day=None,
+        precision="year",
+    )
+    iran_only = factories.event(title="Iran alone", actors=[(iran, "host")], year=2024)
+    return {"iran": iran, "belarus": belarus, "both": both, "iran_only": iran_only}
+
+
+def test_drafts_withdrawn_and_merged_events_never_appear(api):
+    public = factories.event()
+    for status in ("draft", "withdrawn"):
+        hidden = factories.event(status=status, title=f"The {status} event")
+        assert api.get(f"/api/v1/events/{hidden.uuid}/").status_code == 404
+    merged = factories.event(status="merged", merged_into=public, title="The merged event")
+    assert api.get(f"/api/v1/events/{merged.uuid}/").status_code == 404
+    assert ids(api.get("/api/v1/events/")) == {str(public.uuid)}
+    for format_ in ("csv", "geojson", "json"):
+        assert b"The draft event" not in body(api.get(f"/api/v1/events/?format={format_}"))
+
+
+def test_events_list_only_public_articles(api):
+    event = factories.event()
+    public = factories.article()
+    event.articles.add(public, factories.article(published=False))
+    data = api.get(f"/api/v1/events/{event.uuid}/").json()
+    assert [article["id"] for article in data["articles"]] == [public.pk]
+
+
+def test_event_detail_shape(api, dyad):
+    data = api.get(f"/api/v1/events/{dyad['both'].uuid}/").json()
+    assert data["dates"] == {
+        "text": "",
+        "edtf": "2023",
+        "start": {"date": "2023", "precision": "year"},
+        "end": None,
+        "starts_on": "2023-01-01",
+        "ends_on": "2023-12-31",
+    }
+    assert data["type"]["slug"] == "meeting" and data["family"]["slug"] == "diplomacy"
+    assert [(p["actor"]["slug"], p["role"]) for p in data["participants"]] == [
+        ("iran", "visitor"),
+        ("belarus", "host"),
+    ]
+    assert data["place"]["country"] == "BY" and data["version"] == 1
+
+
+def test_dyad_date_mode_and_unknown_parameters(api, dyad):
+    both, iran_only = str(dyad["both"].uuid), str(dyad["iran_only"].uuid)
+    assert ids(api.get("/api/v1/events/?actor=iran&actor=belarus&actors_all=true")) == {both}
+    assert ids(api.get("/api/v1/events/?actor=iran")) == {both, iran_only}
+    assert ids(api.get("/api/v1/events/?date_from=2023-06&date_to=2023-06")) == {both}
+    assert (
+        ids(api.get("/api/v1/events/?date_from=2023-06&date_to=2023-06&date_mode=within")) == set()
+    )
+    assert ids(api.get("/api/v1/events/?family=diplomacy&country=BY")) == {both}
+    assert ids(api.get("/api/v1/events/?bbox=20,50,35,60")) == {both}
+    response = api.get("/api/v1/events/?actor=nobody&date_mode=sometimes&when=now")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert set(response.json()["errors"]) == {"actor", "date_mode", "when"}
+
+
+def test_csv_has_one_flat_row_per_event(api, dyad):
+    response = api.get("/api/v1/events/?format=csv&actor=iran&actor=belarus&actors_all=true")
+    assert response["Content-Type"].startswith("text/csv") and response.streaming
+    rows = list(csv.DictReader(io.StringIO(body(response).decode())))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["id"] == str(dyad["both"].uuid)
+    assert (row["edtf"], row["start_precision"], row["event_family"]) == (
+        "2023",
+        "year",
+        "diplomacy",
+    )
+    assert (row["actors"], row["roles"]) == ("Iran; Belarus", "visitor; host")
+    assert (row["country"], row["latitude"], row["longitude"]) == ("BY", "53.9", "27.56667")
+    assert api.get("/api/v1/events/", HTTP_ACCEPT="text/csv")["Content-Type"].startswith("text/csv")
+
+
+def test_geojson_has_the_events_with_coordinates(api, dyad):
+    response = api.get("/api/v1/events/?format=geojson")
+    assert response["Content-Type"] == "application/geo+json"
+    collection = json.loads(body(response))
+    assert collection["type"] == "FeatureCollection"
+    (feature,) = collection["features"]
+    assert feature["id"] == str(dyad["both"].uuid)
+    assert feature["geometry"] == {"type": "Point", "coordinates": [27.56667, 53.9]}
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/events/", "/api/v1/events/?format=csv", "/api/v1/codebook/"]
+)
+def test_etag_and_last_modified_answer_304(api, dyad, url):
+    response = api.get(url)
+    body(response)
+    etag, last_modified = response["ETag"], response["Last-Modified"]
+    assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert api.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+    event = Event.objects.get(pk=dyad["both"].pk)
+    event.title = "Talks in Minsk, revised"
+    event.save()
+    if "codebook" not in url:
+        assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_codebook_is_versioned(api):
+    data = api.get("/api/v1/codebook/").json()
+    assert len(data["version"]) == 12
+    assert any(family["slug"] == "diplomacy" for family in data["families"])
+
+
+def test_plans_without_events_do_not_see_them_nested_in_articles():
+    event = factories.event()
+    article = factories.article()
+    event.articles.add(article)
+    articles_only = client_with(key_for(plan(all_publications=True))[1])
+    assert articles_only.get(f"/api/v1/articles/{article.pk}/").json()["events"] == []
+
+
+@pytest.mark.parametrize(
+    "url", [*LIST_ENDPOINTS, "/api/v1/events/?format=csv", "/api/v1/events/?format=geojson"]
+)
+def test_list_queries_do_not_grow_with_page_size(api, url, django_assert_max_num_queries):
+    for _ in range(4):
+        event = factories.event(
+            actors=[(factories.actor(), "host"), (factories.actor(), "visitor")],
+            place=factories.place(latitude=1, longitude=2),
+        )
+        factories.event_source(event)
+        event.articles.add(factories.article())
+    api.get("/api/v1/topics/")  # the key's first request of the day creates its usage row
+    separator = "&" if "?" in url else "?"
+    counts = []
+    for size in (1, 100):
+        paged = f"{url}{separator}page_size={size}" if "format" not in url else url
+        with django_assert_max_num_queries(15) as captured:
+            body(api.get(paged))
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts

@@ -13,6 +13,8 @@ app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("corrections/", views.corrections, name="corrections"),
+    path("preview/<str:token>/", views.shared_preview, name="shared_preview"),
     path("feeds/rss/", site_feed(feeds.LatestArticlesFeed()), name="feed_rss"),
     path("feeds/atom/", site_feed(feeds.LatestArticlesAtomFeed()), name="feed_atom"),
     path(

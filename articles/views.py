@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404, render
 from monitor.caching import SITE, article_tag, public_page, tag
 
 from .metadata import absolute_url, article_description, article_json_ld, json_for_script
-from .models import Article, ArticleStatus, Author, Publication, Region, Source, Topic
+from .models import Article, ArticleStatus, Author, Correction, Publication, Region, Source, Topic
+from .services import preview_link_article
 
 PAGE_SIZE = 20
 RELATED = 5
@@ -103,6 +104,18 @@ def article_page(request, article, *, preview=None):
     )
 
 
+def shared_preview(request, token):
+    """An unpublished article for an outside reviewer holding a valid preview link."""
+    article = preview_link_article(token)
+    if article is None:
+        raise Http404("This preview link is not valid: it may have expired or been revoked.")
+    response = article_page(
+        request, Article.objects.for_display().get(pk=article.pk), preview="Preview"
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
 
 @public_page(lambda publication: [tag("publication", publication)])
 def publication_detail(request, publication):
@@ -186,3 +199,13 @@ def source_detail(request, pk):
         {"source": source, "articles": articles.latest_first()},
     )
 
+
+@public_page(lambda: [SITE])
+def corrections(request):
+    """Every correction to a public article, newest first."""
+    found = (
+        Correction.objects.filter(article__in=Article.objects.public())
+        .select_related("article__publication")
+        .order_by("-published_at", "-pk")
+    )
+    return render(request, "articles/corrections.html", {"page": _page(request, found)})

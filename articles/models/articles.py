@@ -48,7 +48,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_display(self):
         """Everything an article page renders, in a fixed number of queries."""
         return self.select_related("publication").prefetch_related(
-            "bylines__author", "topics", "regions", "summary_points", "notes"
+            "bylines__author", "topics", "regions", "summary_points", "notes", "corrections"
         )
 
     def latest_first(self):
@@ -167,6 +167,12 @@ class Article(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["status", "published_at"], name="article_status_published")]
+        permissions = [
+            ("submit_article", "Can submit an article for review"),
+            ("review_article", "Can return or approve an article in review"),
+            ("publish_article", "Can schedule, publish, correct and retract articles"),
+            ("edit_any_article", "Can edit any article, not only own drafts"),
+        ]
 
     def __str__(self):
         return self.title

@@ -8,7 +8,6 @@ from django.utils.html import format_html
 from articles.admin import AliasFormSet, ArticleAdmin, RowAutocompleteInline
 from articles.models import Article
 from monitor.search.services import search_index_actor, search_index_event
-from monitor.search.services import search_index_actor, search_index_event
 
 from .models import (
     Actor,
@@ -95,7 +94,6 @@ class EventAdmin(admin.ModelAdmin):
         # Participants and sources are part of what subscribers see: a change is a new version.
         if change and not form.has_changed() and any(fs.has_changed() for fs in formsets):
             form.instance.bump_version()
-        search_index_event(form.instance)
         search_index_event(form.instance)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -222,10 +220,6 @@ class ActorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["country"]
     inlines = [ActorAliasInline]
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        search_index_actor(form.instance)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

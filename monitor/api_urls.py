@@ -12,12 +12,14 @@ from rest_framework.routers import DefaultRouter
 from articles import api as articles_api
 from events import api as events_api
 from monitor.subscribers.problems import not_found
+from monitor.subscribers.search import SearchableArticleViewSet
 
 app_name = "api"
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
-router.register("articles", articles_api.ArticleViewSet, basename="article")
+# Articles with full-text search: the search index lives outside the articles app.
+router.register("articles", SearchableArticleViewSet, basename="article")
 router.register("publications", articles_api.PublicationViewSet, basename="publication")
 router.register("issues", articles_api.IssueViewSet, basename="issue")
 router.register("authors", articles_api.AuthorViewSet, basename="author")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from articles.models import Article
+from monitor.search.services import search_index_article
 from tests import factories
 from tests.subscribers.fixtures import client_with, key_for, plan
 
@@ -229,3 +230,21 @@ def test_detail_queries_are_bounded(api, django_assert_max_num_queries):
     api.get("/api/v1/topics/")
     with django_assert_max_num_queries(20):
         assert api.get(f"/api/v1/articles/{article.pk}/").status_code == 200
+
+
+def test_full_text_search_ranks_by_relevance_and_keeps_the_rules(api):
+    weak = factories.article(title="Trade notes", body="Belarus once mentioned.")
+    strong = factories.article(title="Belarus and Belarus", body="Belarus, Belarus and Belarus.")
+    factories.article(title="Nothing here", body="Other matters.")
+    draft = factories.article(title="Belarus draft", body="Belarus.", published=False)
+    for article in Article.objects.filter(pk__in=[weak.pk, strong.pk, draft.pk]):
+        search_index_article(article)
+    found = [item["id"] for item in results(api.get("/api/v1/articles/?q=belarus"))]
+    assert set(found) == {weak.pk, strong.pk}
+    assert found[0] == strong.pk
+    by_date = [
+        item["id"] for item in results(api.get("/api/v1/articles/?q=belarus&ordering=-published"))
+    ]
+    assert set(by_date) == {weak.pk, strong.pk}
+    response = api.get("/api/v1/articles/?ordering=-relevance")
+    assert response.status_code == 400 and "ordering" in response.json()["errors"]

@@ -169,6 +169,7 @@ class ArticleViewSet(SubscriberViewSet):
             readable = readable_articles(self.request)
             articles = articles.prefetch_related(
                 "notes",
+                "corrections",
                 models.Prefetch(
                     "citations",
                     Citation.objects.select_related("source__outlet").order_by("position", "id"),

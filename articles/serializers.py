@@ -153,6 +153,11 @@ class NoteSerializer(serializers.Serializer):
     html = serializers.CharField(source="text_html")
 
 
+class CorrectionSerializer(serializers.Serializer):
+    published_at = serializers.DateTimeField()
+    text = serializers.CharField()
+
+
 class ImageSerializer(serializers.Serializer):
     url = serializers.SerializerMethodField()
     alt = serializers.CharField(source="image_alt")
@@ -199,6 +204,7 @@ class ArticleDetailSerializer(ArticleSummarySerializer):
     events = serializers.SerializerMethodField(
         help_text="Published events the article reports (empty when the plan has no events)."
     )
+    corrections = CorrectionSerializer(many=True, source="corrections.all")
 
     @extend_schema_field(ImageSerializer(allow_null=True))
     def get_image(self, article):
@@ -256,14 +262,17 @@ class NinjsArticleSerializer(serializers.Serializer):
         }
         if data["dek"]:
             item["headlines"].append({"role": "sub", "value": data["dek"]})
+        descriptions = [
+            {"role": "correction", "contentType": "text/plain", "value": correction["text"]}
+            for correction in data["corrections"]
+        ]
         if data["summary"]:
-            item["descriptions"] = [
-                {
-                    "role": "summary",
-                    "contentType": "text/plain",
-                    "value": "\n".join(data["summary"]),
-                }
-            ]
+            summary = "\n".join(data["summary"])
+            descriptions.insert(
+                0, {"role": "summary", "contentType": "text/plain", "value": summary}
+            )
+        if descriptions:
+            item["descriptions"] = descriptions
         if authors:
             item["by"] = " and ".join(authors)
         if data["embargoed_until"]:

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from django.utils.http import http_date
 
-from articles.models import Article
+from articles.models import Article, Correction
 from monitor.search.services import search_index_article
 from tests import factories
 from tests.subscribers.fixtures import client_with, key_for, plan
@@ -100,6 +100,7 @@ def test_article_detail_has_sources_cross_references_events_and_a_version(api):
     event = factories.event(title="Talks in Minsk")
     event.articles.add(article)
     factories.event(title="Draft talks", status="draft").articles.add(article)
+    Correction.objects.create(article=article, published_at=timezone.now(), text="Date fixed.")
     data = api.get(f"/api/v1/articles/{article.pk}/").json()
     assert data["authors"] == [{"slug": article.byline()[0].slug, "name": "Ada Merrow"}]
     assert data["summary"] == ["First point."]
@@ -112,6 +113,7 @@ def test_article_detail_has_sources_cross_references_events_and_a_version(api):
     assert [item["title"] for item in data["events"]] == ["Talks in Minsk"]
     assert data["url"].endswith(article.get_absolute_url())
     assert data["version"] == int(article.updated_at.timestamp())
+    assert [correction["text"] for correction in data["corrections"]] == ["Date fixed."]
 
 
 def test_sources_list_the_public_articles_and_events_that_cite_them(api):
@@ -166,6 +168,7 @@ def test_ninjs_validates_against_the_iptc_schema(api):
     factories.citation(article, source=factories.source(url="https://example.org/s"))
     factories.cross_reference(article, target_article=factories.article())
     factories.event().articles.add(article)
+    Correction.objects.create(article=article, published_at=timezone.now(), text="Fixed.")
     article.topics.add(factories.topic())
     article.regions.add(factories.region())
     detail = api.get(f"/api/v1/articles/{article.pk}/?format=ninjs")
@@ -201,6 +204,7 @@ def _rich_article(publication):
     article.regions.add(factories.region())
     factories.summary_point(article)
     factories.note(article)
+    Correction.objects.create(article=article, published_at=timezone.now(), text="Fixed.")
     source = factories.source()
     factories.citation(article, source=source)
     factories.cross_reference(article, target_article=factories.article(publication=publication))

@@ -12,6 +12,8 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from .authentication import HOW_TO
+
 PROBLEM_JSON = "application/problem+json"
 
 
@@ -30,6 +32,8 @@ def problem_exception_handler(exc, context):
         errors = data if isinstance(data, dict) else {"non_field_errors": data}
         problem["detail"] = "Invalid input: " + ", ".join(sorted(errors)) + "."
         problem["errors"] = {name: _messages(value) for name, value in errors.items()}
+    elif isinstance(exc, exceptions.NotAuthenticated):
+        problem["detail"] = f"No API key was sent. {HOW_TO}"
     else:
         problem["detail"] = str(data.get("detail", "")) if isinstance(data, dict) else str(data)
     return Response(

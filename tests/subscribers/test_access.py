@@ -26,6 +26,7 @@ def test_anonymous_requests_get_401_saying_how_to_authenticate():
     problem = response.json()
     assert problem["status"] == 401 and problem["title"] == "Unauthorized"
     assert problem["type"] == "urn:monitor:problem:not_authenticated"
+    assert "Authorization: Api-Key <key>" in problem["detail"]
 
 
 def test_key_in_the_query_string_is_refused(everything):

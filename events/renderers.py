@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from rest_framework import renderers
+from rest_framework.utils.encoders import JSONEncoder
 
 CSV_COLUMNS = [
     "id",
@@ -115,7 +116,7 @@ def geojson_chunks(events: Iterable[dict]) -> Iterator[str]:
         feature = geojson_feature(event)
         if feature is None:
             continue
-        yield ("" if first else ",") + json.dumps(feature, ensure_ascii=False)
+        yield ("" if first else ",") + json.dumps(feature, cls=JSONEncoder, ensure_ascii=False)
         first = False
     yield "]}"
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from events.models import Event
+from events.models import Event, EventQuantity
 from tests import factories
 from tests.subscribers.fixtures import client_with, key_for, plan
 
@@ -122,6 +122,7 @@ def test_csv_has_one_flat_row_per_event(api, dyad):
 
 
 def test_geojson_has_the_events_with_coordinates(api, dyad):
+    EventQuantity.objects.create(event=dyad["both"], value="12", unit="documents")
     response = api.get("/api/v1/events/?format=geojson")
     assert response["Content-Type"] == "application/geo+json"
     collection = json.loads(body(response))
@@ -129,6 +130,7 @@ def test_geojson_has_the_events_with_coordinates(api, dyad):
     (feature,) = collection["features"]
     assert feature["id"] == str(dyad["both"].uuid)
     assert feature["geometry"] == {"type": "Point", "coordinates": [27.56667, 53.9]}
+    assert feature["properties"]["quantities"][0]["value"] == 12
 
 
 @pytest.mark.parametrize(

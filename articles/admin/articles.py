@@ -12,6 +12,7 @@ from articles.models import (
     Article,
     ArticleAuthor,
     ArticleTransition,
+    Change,
     Citation,
     CrossReference,
     Note,
@@ -20,6 +21,7 @@ from articles.models import (
 from articles.presence import presence_touch
 from articles.revisions import diff_snapshots
 from articles.services import (
+    article_change,
     article_revision_create,
     article_snapshot,
     article_sync_references,
@@ -251,6 +253,9 @@ class ArticleAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         result = self.process_article(form.instance)
         article_revision_create(article=form.instance, by=request.user)
+        changed = form.has_changed() or any(formset.has_changed() for formset in formsets)
+        if change and changed and form.instance.is_public():
+            article_change(form.instance, Change.Action.UPDATED)
         if result.unresolved:
             self.message_user(
                 request,

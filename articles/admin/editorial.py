@@ -18,10 +18,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from articles.models import Article, PreviewLink
+from articles.models import Article, Change, PreviewLink
 from articles.presence import presence_others
 from articles.revisions import diff_snapshots
 from articles.services import (
+    article_change,
     article_revert,
     article_revision_create,
     article_transition,
@@ -147,6 +148,8 @@ def revert(request, object_id, number, *, model_admin):
         article_revision_create(
             article=article, by=request.user, note=f"Reverted to revision {number}"
         )
+        if article.is_public():
+            article_change(article, Change.Action.UPDATED)
     messages.success(
         request, f"Reverted to revision {number}; the revert is itself a new revision."
     )

@@ -10,6 +10,7 @@ from .articles import (
     SummaryPoint,
 )
 from .catalog import Author, Publication, Region, Topic
+from .changes import Change, ChangeSequence
 from .sources import (
     Citation,
     CrossReference,
@@ -29,6 +30,8 @@ __all__ = [
     "ArticleStatus",
     "ArticleTransition",
     "Author",
+    "Change",
+    "ChangeSequence",
     "Citation",
     "Correction",
     "CrossReference",

@@ -128,6 +128,9 @@ class Article(models.Model):
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     volume = models.PositiveSmallIntegerField(null=True, blank=True)
     issue_number = models.PositiveIntegerField("issue", null=True, blank=True)
+    version = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Grows with every change readers and subscribers see."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     created_by = models.ForeignKey(

@@ -14,10 +14,25 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from articles.models import Article, ArticleStatus, ArticleTransition, Correction, Publication
+from articles.models import (
+    Article,
+    ArticleStatus,
+    ArticleTransition,
+    Change,
+    Correction,
+    Publication,
+)
 from articles.workflow import Action, TransitionRefused, check_transition
 
+from .changes import article_change
 from .revisions import article_revision_create
+
+# What each workflow action tells subscribers through the change feed.
+FEED_ACTIONS = {
+    Action.PUBLISH: Change.Action.PUBLISHED,
+    Action.CORRECT: Change.Action.CORRECTED,
+    Action.RETRACT: Change.Action.RETRACTED,
+}
 
 
 def user_permissions(user) -> set[str]:
@@ -67,6 +82,8 @@ def article_transition(
         article.published_at = at
         _enqueue_scheduled_publication(article)
     elif transition.action is Action.UNSCHEDULE:
+        if article.published_at <= now:
+            raise TransitionRefused("The article is already public; retract it instead.")
         article.published_at = None
     elif transition.action is Action.PUBLISH:
         if article.published_at is None or article.published_at > now:
@@ -76,7 +93,10 @@ def article_transition(
         Correction.objects.create(article=article, published_at=now, text=comment.strip(), by=by)
     article.status = transition.target
     article.save(update_fields=["status", "published_at", "volume", "issue_number", "updated_at"])
-    return _record(article, transition.action, from_state, by=by, at=now, comment=comment)
+    record = _record(article, transition.action, from_state, by=by, at=now, comment=comment)
+    if transition.action in FEED_ACTIONS:
+        article_change(article, FEED_ACTIONS[transition.action], reason=comment.strip())
+    return record
 
 
 @transaction.atomic
@@ -101,7 +121,7 @@ def article_publish_due(
     _assign_issue_number(article)
     article.status = ArticleStatus.PUBLISHED
     article.save(update_fields=["status", "volume", "issue_number", "updated_at"])
-    return _record(
+    record = _record(
         article,
         Action.PUBLISH,
         ArticleStatus.SCHEDULED,
@@ -109,6 +129,9 @@ def article_publish_due(
         at=now,
         comment="Published on schedule.",
     )
+    # The feed's entry comes when the article becomes public, not when it was scheduled.
+    article_change(article, Change.Action.PUBLISHED)
+    return record
 
 
 def _record(article, action, from_state, *, by, at, comment) -> ArticleTransition:

@@ -3,7 +3,7 @@
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 
 from articles.dates import display_interval, edtf_interval
@@ -140,15 +140,51 @@ class Event(models.Model):
         self.starts_on = start.first_day()
         self.ends_on = (end or start).last_day()
         self.edtf = edtf_interval(start, end)
-        # A draft is nobody's business yet; every later change is one subscribers may see.
-        if not self._state.adding and self.status != self.Status.DRAFT and self.has_changes():
+        feed_action = self._feed_action()
+        if feed_action and not self._state.adding:
             self.version += 1
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "starts_on", "ends_on", "edtf"}
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if feed_action:
+                self._record_change(feed_action)
         self._loaded = self._field_values()
+
+    def _feed_action(self) -> str | None:
+        """What this save tells subscribers, or None when they see no change.
+
+        A draft is nobody's business yet; a published event's changes are updates; leaving
+        "published" (withdrawn, merged, back to draft) is a removal.
+        """
+        is_public = self.status == self.Status.PUBLISHED
+        if self._state.adding:
+            return "created" if is_public else None
+        if not self.has_changes():
+            return None
+        loaded = getattr(self, "_loaded", None) or {}
+        was_public = loaded.get("status", self.status) == self.Status.PUBLISHED
+        if is_public:
+            return "updated" if was_public else "created"
+        if was_public:
+            return "merged" if self.status == self.Status.MERGED else "withdrawn"
+        return None
+
+    def _record_change(self, action: str) -> None:
+        from articles.services import change_record
+
+        merged_into = self.merged_into.uuid if self.merged_into_id else ""
+        change_record(
+            resource="event",
+            resource_id=str(self.uuid),
+            action=action,
+            version=self.version,
+            tombstone=action in ("merged", "withdrawn"),
+            reason=f"merged into {merged_into}" if action == "merged" else "",
+            replaced_by=str(merged_into),
+        )
 
     def get_absolute_url(self):
         return reverse("events:event", kwargs={"uuid": self.uuid})
@@ -171,11 +207,13 @@ class Event(models.Model):
         loaded = getattr(self, "_loaded", None)
         return loaded is None or any(self.__dict__.get(k) != v for k, v in loaded.items())
 
+    @transaction.atomic
     def bump_version(self) -> None:
         """Record a public change made outside the event's own fields (participants, sources)."""
-        if self.status != self.Status.DRAFT:
+        if self.status == self.Status.PUBLISHED:
             Event.objects.filter(pk=self.pk).update(version=models.F("version") + 1)
             self.refresh_from_db(fields=["version"])
+            self._record_change("updated")
 
     def start_date(self):
         return fuzzy_date_from(self, "start_")

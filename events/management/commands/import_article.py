@@ -18,10 +18,11 @@ from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from articles.models import ArticleStatus, Publication
+from articles.models import ArticleStatus, Change, Publication
 from articles.plaintext import PlainTextError, parse_plain_text
 from articles.services import (
     ArticleImportError,
+    article_change,
     article_import,
     article_revision_create,
     import_publication_date,
@@ -107,6 +108,8 @@ class Command(BaseCommand):
             )
             article_process(article=article)
             article_revision_create(article=article, by=None, note=f"Imported from {file.name}")
+            if article.is_public():
+                article_change(article, Change.Action.PUBLISHED if created else Change.Action.UPDATED)
         return article, created
 
 

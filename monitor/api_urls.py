@@ -11,6 +11,7 @@ from rest_framework.routers import DefaultRouter
 
 from articles import api as articles_api
 from events import api as events_api
+from monitor.subscribers.changes import ChangeFeedView
 from monitor.subscribers.problems import not_found
 from monitor.subscribers.search import SearchableArticleViewSet
 
@@ -44,6 +45,7 @@ urlpatterns = [
         conditional_page(events_api.CodebookView.as_view()),
         name="codebook",
     ),
+    path("changes/", conditional_page(ChangeFeedView.as_view()), name="changes"),
     path("schema/", SpectacularAPIView.as_view(**public), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema", **public), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema", **public), name="redoc"),

@@ -23,6 +23,7 @@ def change_record(
     tombstone: bool = False,
     reason: str = "",
     replaced_by: str = "",
+    publication_id: int | None = None,
     at: dt.datetime | None = None,
 ) -> Change:
     """Append one entry; its sequence number is the next one, under the sequence row's lock.
@@ -43,6 +44,7 @@ def change_record(
         tombstone=tombstone,
         reason=reason[:300],
         replaced_by=replaced_by,
+        publication_id=publication_id,
     )
 
 
@@ -57,6 +59,7 @@ def article_change(article: Article, action: str, *, reason: str = "") -> Change
         version=article.version,
         tombstone=action == Change.Action.RETRACTED,
         reason=reason,
+        publication_id=article.publication_id,
     )
 
 

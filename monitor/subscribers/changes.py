@@ -1,0 +1,165 @@
+"""The change feed: ``GET /api/v1/changes/?since=CURSOR``, every public change in commit order.
+
+A cursor is opaque to clients (it encodes the last sequence number they have seen).
+Entries older than the retention window are pruned; a cursor from before the pruned
+range answers 410 Gone: the client must resync in full (``?since=latest`` gives the
+cursor to follow from once it has fetched everything).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from django.db.models import Q
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from articles.models import Change, ChangeSequence
+
+PAGE_SIZE = 100
+MAX_PAGE_SIZE = 1000
+API_PATHS = {
+    Change.Resource.ARTICLE: "api:article-detail",
+    Change.Resource.EVENT: "api:event-detail",
+    Change.Resource.SOURCE: "api:source-detail",
+    Change.Resource.OUTLET: "api:outlet-detail",
+    Change.Resource.ACTOR: "api:actor-detail",
+}
+EVENT_RESOURCES = (Change.Resource.EVENT, Change.Resource.ACTOR)
+
+
+class CursorGone(APIException):
+    status_code = 410
+    default_detail = (
+        "This cursor is older than the feed keeps (90 days): resync in full, "
+        "then follow the feed from ?since=latest."
+    )
+    default_code = "cursor_expired"
+
+
+def encode_cursor(seq: int) -> str:
+    return base64.urlsafe_b64encode(f"c1:{seq}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    """The sequence number in ``cursor``; ``ValueError`` for anything that is not one."""
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        raise ValueError(cursor) from None
+    version, _, number = text.partition(":")
+    if version != "c1" or not number.isdigit():
+        raise ValueError(cursor)
+    return int(number)
+
+
+class ChangeSerializer(serializers.Serializer):
+    cursor = serializers.SerializerMethodField(help_text="Resume after this entry.")
+    type = serializers.SerializerMethodField(help_text='"article.published", "event.merged"…')
+    resource = serializers.CharField()
+    id = serializers.CharField(source="resource_id")
+    action = serializers.CharField()
+    version = serializers.IntegerField()
+    at = serializers.DateTimeField()
+    url = serializers.SerializerMethodField(help_text="Where to fetch it (absent for removals).")
+    tombstone = serializers.SerializerMethodField()
+
+    def get_cursor(self, change) -> str:
+        return encode_cursor(change.seq)
+
+    def get_type(self, change) -> str:
+        return f"{change.resource}.{change.action}"
+
+    def get_url(self, change) -> str | None:
+        if change.tombstone:
+            return None
+        return self.context["request"].build_absolute_uri(
+            reverse(API_PATHS[change.resource], args=[change.resource_id])
+        )
+
+    def get_tombstone(self, change) -> dict | None:
+        if not change.tombstone:
+            return None
+        return {"reason": change.reason or change.action, "replaced_by": change.replaced_by or None}
+
+
+class ChangeFeedView(APIView):
+    """Every change to public material after ``since``, oldest first."""
+
+    @extend_schema(
+        summary="Changes since a cursor",
+        parameters=[
+            OpenApiParameter(
+                "since", OpenApiTypes.STR, description="A cursor from a previous page, or `latest`."
+            ),
+            OpenApiParameter(
+                "limit",
+                OpenApiTypes.INT,
+                description=f"Entries per page (at most {MAX_PAGE_SIZE}).",
+            ),
+        ],
+        responses={200: ChangeSerializer(many=True), 410: OpenApiTypes.OBJECT},
+    )
+    def get(self, request):
+        unknown = set(request.query_params) - {"since", "limit", "format"}
+        if unknown:
+            raise ValidationError({name: ["Unknown parameter."] for name in sorted(unknown)})
+        limit = self._limit(request.query_params.get("limit"))
+        counter = ChangeSequence.objects.filter(pk=1).first() or ChangeSequence(
+            last=0, pruned_through=0
+        )
+        since = request.query_params.get("since")
+        if since == "latest":
+            return self._page(request, [], counter.last)
+        try:
+            after = decode_cursor(since) if since else counter.pruned_through
+        except ValueError:
+            raise ValidationError({"since": ["Not a cursor from this feed."]}) from None
+        if after < counter.pruned_through:
+            raise CursorGone
+        entries = list(self._visible(request).after(after)[: limit + 1])
+        more = len(entries) > limit
+        entries = entries[:limit]
+        if more:
+            last = entries[-1].seq
+        else:
+            # Every entry up to the counter read above is committed: skip the ones this plan
+            # may not see, so the next poll does not scan them again.
+            last = max([after, counter.last, *(entry.seq for entry in entries[-1:])])
+        return self._page(request, entries, last, more=more)
+
+    def _visible(self, request):
+        """The entries this plan may see: events only with events, articles of its publications."""
+        grant = request.auth
+        changes = Change.objects.all()
+        if not grant.include_events:
+            changes = changes.exclude(resource__in=EVENT_RESOURCES)
+        if grant.publication_ids is not None:
+            changes = changes.exclude(
+                Q(resource=Change.Resource.ARTICLE) & ~Q(publication_id__in=grant.publication_ids)
+            )
+        return changes
+
+    @staticmethod
+    def _limit(value) -> int:
+        if value is None:
+            return PAGE_SIZE
+        if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE_SIZE:
+            raise ValidationError({"limit": [f"A whole number from 1 to {MAX_PAGE_SIZE}."]})
+        return int(value)
+
+    def _page(self, request, entries, last, *, more=False):
+        return Response(
+            {
+                "changes": ChangeSerializer(entries, many=True, context={"request": request}).data,
+                "next": encode_cursor(last),
+                "has_more": more,
+                "message": None if entries else "Nothing new.",
+            }
+        )

@@ -11,7 +11,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import Article, Author, Outlet, Region, Source
+from .models import Author, Outlet, Region, Source
 
 
 def public_url(path: str) -> str:
@@ -23,10 +23,6 @@ def api_url(serializer, name: str, **kwargs) -> str:
     path = reverse(f"api:{name}", kwargs=kwargs)
     request = serializer.context.get("request")
     return request.build_absolute_uri(path) if request else path
-
-
-def article_version(article: Article) -> int:
-    return int(article.updated_at.timestamp())
 
 
 class TrimmableSerializer(serializers.Serializer):
@@ -102,8 +98,8 @@ class ArticleSummarySerializer(TrimmableSerializer):
     id = serializers.IntegerField()
     api_url = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField(help_text="Canonical public address.")
-    version = serializers.SerializerMethodField(
-        help_text="Grows with every change (the Unix time of the last one)."
+    version = serializers.IntegerField(
+        help_text="Grows by one with every change subscribers see (as in the change feed)."
     )
     status = serializers.SerializerMethodField(help_text="published, corrected or embargoed.")
     embargoed_until = serializers.SerializerMethodField(
@@ -126,9 +122,6 @@ class ArticleSummarySerializer(TrimmableSerializer):
 
     def get_url(self, article) -> str:
         return public_url(article.get_absolute_url())
-
-    def get_version(self, article) -> int:
-        return article_version(article)
 
     def get_status(self, article) -> str:
         if not article.is_public():

@@ -5,6 +5,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.dates import display_interval, edtf_interval
 from articles.models import Article, Source
@@ -153,6 +154,9 @@ class Event(models.Model):
                 self._record_change(feed_action)
         self._loaded = self._field_values()
 
+    def get_absolute_url(self):
+        return reverse("events:event", kwargs={"uuid": self.uuid})
+
     def _feed_action(self) -> str | None:
         """What this save tells subscribers, or None when they see no change.
 
@@ -186,9 +190,6 @@ class Event(models.Model):
             replaced_by=str(merged_into),
         )
 
-    def get_absolute_url(self):
-        return reverse("events:event", kwargs={"uuid": self.uuid})
-
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):
         instance = super().from_db(db, field_names, values, **kwargs)
@@ -211,8 +212,10 @@ class Event(models.Model):
     def bump_version(self) -> None:
         """Record a public change made outside the event's own fields (participants, sources)."""
         if self.status == self.Status.PUBLISHED:
-            Event.objects.filter(pk=self.pk).update(version=models.F("version") + 1)
-            self.refresh_from_db(fields=["version"])
+            Event.objects.filter(pk=self.pk).update(
+                version=models.F("version") + 1, updated_at=timezone.now()
+            )
+            self.refresh_from_db(fields=["version", "updated_at"])
             self._record_change("updated")
 
     def start_date(self):

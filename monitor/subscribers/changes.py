@@ -14,7 +14,7 @@ import binascii
 from django.db.models import Q
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.response import Response
@@ -89,6 +89,13 @@ class ChangeSerializer(serializers.Serializer):
         return {"reason": change.reason or change.action, "replaced_by": change.replaced_by or None}
 
 
+class ChangePageSerializer(serializers.Serializer):
+    changes = ChangeSerializer(many=True)
+    next = serializers.CharField(help_text="The cursor to send as ?since= next time.")
+    has_more = serializers.BooleanField(help_text="More entries wait: ask again at once.")
+    message = serializers.CharField(allow_null=True, help_text='"Nothing new." on an empty page.')
+
+
 class ChangeFeedView(APIView):
     """Every change to public material after ``since``, oldest first."""
 
@@ -104,7 +111,12 @@ class ChangeFeedView(APIView):
                 description=f"Entries per page (at most {MAX_PAGE_SIZE}).",
             ),
         ],
-        responses={200: ChangeSerializer(many=True), 410: OpenApiTypes.OBJECT},
+        responses={
+            200: ChangePageSerializer,
+            410: OpenApiResponse(
+                description="The cursor is older than the retention window: resync in full."
+            ),
+        },
     )
     def get(self, request):
         unknown = set(request.query_params) - {"since", "limit", "format"}

@@ -12,6 +12,7 @@ from articles.models import (
     Article,
     ArticleAuthor,
     Author,
+    Change,
     Note,
     Outlet,
     OutletAlias,
@@ -21,6 +22,7 @@ from articles.models import (
     SummaryPoint,
     Topic,
 )
+from articles.services import article_change, article_revision_create
 from events.models import (
     Actor,
     ActorAlias,
@@ -131,6 +133,11 @@ class _Loader:
         # Once every article exists, so that cross-references find their targets.
         for article in changed:
             article_process(article=article)
+            article_revision_create(article=article, by=None, note="Demo content")
+            if article.is_public():
+                # As an editor's save would: a new version, and an entry in the change feed.
+                action = Change.Action.UPDATED if article.version else Change.Action.PUBLISHED
+                article_change(article, action)
             self.report.processed += 1
         self.sources = {key: self.put_source(source) for key, source in SOURCES.items()}
         for event in EVENTS:

@@ -309,3 +309,17 @@ def test_no_editor_account_skips_it(db, settings, credentials, without_content):
     out, _ = load_demo("--no-editor-account")
     assert "Editor account:" not in out
     assert not get_user_model().objects.exists()
+
+
+@pytest.mark.django_db
+def test_demo_articles_enter_the_change_feed_once():
+    from articles.models import Article, Change
+    from events.demo.loader import demo_content_load
+
+    demo_content_load()
+    public = Article.objects.public()
+    assert public.exists() and set(public.values_list("version", flat=True)) == {1}
+    feed = Change.objects.filter(resource="article")
+    assert feed.count() == public.count()
+    demo_content_load()
+    assert Change.objects.filter(resource="article").count() == public.count()

@@ -5,21 +5,14 @@ from django.db import models
 from django.urls import reverse
 
 from articles.dates import display_interval
-from articles.names import name_key
 
 from .articles import Article
 from .catalog import Publication, Region
 from .fuzzy import PRECISION_CHOICES, fuzzy_date_constraints, fuzzy_date_errors, fuzzy_date_from
+from .naming import Alias, KnownByName, NamedQuerySet
 
 
-class OutletQuerySet(models.QuerySet):
-    def matching(self, name: str):
-        """Outlets whose name or an alias matches ``name``, ignoring case and punctuation."""
-        key = name_key(name)
-        return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
-
-
-class Outlet(models.Model):
+class Outlet(KnownByName):
     """A publisher that articles cite: a newspaper, a news agency, a government site…"""
 
     class Kind(models.TextChoices):
@@ -35,8 +28,6 @@ class Outlet(models.Model):
         PUBLICATION = "publication", "Monitor publication"
         OTHER = "other", "Other"
 
-    name = models.CharField(max_length=200)
-    key = models.CharField(max_length=200, unique=True, editable=False)
     slug = models.SlugField(max_length=120, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     home_url = models.URLField("home page", blank=True)
@@ -44,7 +35,7 @@ class Outlet(models.Model):
         Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="outlets"
     )
 
-    objects = OutletQuerySet.as_manager()
+    objects = NamedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -52,46 +43,19 @@ class Outlet(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
-
     def clean(self):
-        self.key = name_key(self.name)
-        if not self.key:
-            raise ValidationError({"name": "An outlet's name needs letters or digits."})
-        clash = Outlet.objects.matching(self.name).exclude(pk=self.pk).first()
-        if clash:
-            raise ValidationError({"name": f"This name is already used by the outlet “{clash}”."})
+        if errors := self.name_errors():
+            raise ValidationError(errors)
 
 
-class OutletAlias(models.Model):
+class OutletAlias(Alias):
     """Another way an outlet is written: "RFE/RL" for "Radio Free Europe/Radio Liberty"."""
 
+    owner_field = "outlet"
     outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
-    key = models.CharField(max_length=200, unique=True, editable=False)
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(Alias.Meta):
         verbose_name_plural = "outlet aliases"
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        self.key = name_key(self.name)
-        if not self.key:
-            raise ValidationError({"name": "An alias needs letters or digits."})
-        clash = Outlet.objects.matching(self.name).exclude(pk=self.outlet_id).first()
-        if clash:
-            raise ValidationError({"name": f"This name already belongs to the outlet “{clash}”."})
-        if OutletAlias.objects.filter(key=self.key).exclude(pk=self.pk).exists():
-            raise ValidationError({"name": "The outlet already has this alias."})
 
 
 class Source(models.Model):

@@ -5,25 +5,16 @@ from django.db import models
 from django.urls import reverse
 
 from articles.models import Region
-from articles.names import name_key
+from articles.models.naming import Alias, KnownByName, NamedQuerySet
 
 
-class ActorQuerySet(models.QuerySet):
-    def matching(self, name: str):
-        """Actors whose name or an alias matches ``name``, ignoring case and punctuation."""
-        key = name_key(name)
-        return self.filter(models.Q(key=key) | models.Q(aliases__key=key)).distinct()
-
-
-class Actor(models.Model):
+class Actor(KnownByName):
     class Kind(models.TextChoices):
         PERSON = "person", "Person"
         STATE = "state", "State"
         ORGANISATION = "organisation", "Organisation"
         GROUP = "group", "Group"
 
-    name = models.CharField(max_length=200)
-    key = models.CharField(max_length=200, unique=True, editable=False)
     slug = models.SlugField(max_length=120, unique=True)
     kind = models.CharField(max_length=14, choices=Kind.choices)
     country = models.ForeignKey(
@@ -39,7 +30,7 @@ class Actor(models.Model):
         "Wikidata ID", max_length=20, blank=True, help_text="Such as Q184 for Belarus."
     )
 
-    objects = ActorQuerySet.as_manager()
+    objects = NamedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -55,27 +46,18 @@ class Actor(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("events:actor", kwargs={"slug": self.slug})
 
     def clean(self):
-        self.key = name_key(self.name)
-        errors = {}
-        if not self.key:
-            errors["name"] = "An actor's name needs letters or digits."
-        elif clash := Actor.objects.matching(self.name).exclude(pk=self.pk).first():
-            errors["name"] = f"This name is already used by the actor “{clash}”."
+        errors = self.name_errors()
         if self.wikidata_id and not (self.wikidata_id[0] == "Q" and self.wikidata_id[1:].isdigit()):
             errors["wikidata_id"] = "A Wikidata ID is Q followed by digits, such as Q184."
         if errors:
             raise ValidationError(errors)
 
 
-class ActorAlias(models.Model):
+class ActorAlias(Alias):
     """Another name or transliteration: "Lukashenko" for "Alyaksandr Lukashenka"."""
 
     class Kind(models.TextChoices):
@@ -83,31 +65,12 @@ class ActorAlias(models.Model):
         TRANSLITERATION = "transliteration", "Transliteration"
         SHORT = "short", "Short form"
 
+    owner_field = "actor"
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
-    key = models.CharField(max_length=200, unique=True, editable=False)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.ALIAS)
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(Alias.Meta):
         verbose_name_plural = "actor aliases"
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        self.key = name_key(self.name)
-        if not self.key:
-            raise ValidationError({"name": "An alias needs letters or digits."})
-        clash = Actor.objects.matching(self.name).exclude(pk=self.actor_id).first()
-        if clash:
-            raise ValidationError({"name": f"This name already belongs to the actor “{clash}”."})
-        if ActorAlias.objects.filter(key=self.key).exclude(pk=self.pk).exists():
-            raise ValidationError({"name": "The actor already has this alias."})
 
 
 class Place(models.Model):

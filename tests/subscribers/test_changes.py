@@ -139,3 +139,12 @@ def test_bad_parameters_are_problems(api, params, field):
 
 def test_the_feed_needs_a_key(client, db):
     assert client.get(FEED).status_code == 401
+
+
+def test_a_page_of_the_feed_costs_the_same_for_1_or_100_entries(api, django_assert_max_num_queries):
+    for _ in range(100):
+        factories.event()
+    for limit in (1, 100):
+        # Key lookup and usage count (3), the sequence row, the page: a fixed 8.
+        with django_assert_max_num_queries(8):
+            assert len(_feed(api, limit=limit)["changes"]) == limit

@@ -14,6 +14,7 @@ from events import api as events_api
 from monitor.subscribers.changes import ChangeFeedView
 from monitor.subscribers.problems import not_found
 from monitor.subscribers.search import SearchableArticleViewSet
+from monitor.subscribers.webhooks.api import EndpointViewSet
 
 app_name = "api"
 
@@ -32,6 +33,8 @@ router.register("events", events_api.EventViewSet, basename="event")
 router.register("actors", events_api.ActorViewSet, basename="actor")
 router.register("places", events_api.PlaceViewSet, basename="place")
 router.register("event-types", events_api.EventTypeViewSet, basename="event-type")
+# A subscriber's own webhook endpoints: the one place that also takes POST and DELETE.
+router.register("webhooks", EndpointViewSet, basename="webhook")
 
 public = {"authentication_classes": [], "permission_classes": [], "throttle_classes": []}
 

@@ -113,6 +113,14 @@ else:
 # on the database by default: `manage.py db_worker` runs it (`make run` starts one).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Webhooks (docs/webhooks.md). Each endpoint's secret is derived from this key: changing
+# it changes every secret. Private and loopback receivers (and http) only for local testing.
+MONITOR_WEBHOOK_KEY = os.environ.get("MONITOR_WEBHOOK_KEY") or SECRET_KEY
+MONITOR_WEBHOOKS_ALLOW_PRIVATE = env_bool("MONITOR_WEBHOOKS_ALLOW_PRIVATE", default=False)
+MONITOR_WEBHOOK_SECRET_GRACE_HOURS = int(os.environ.get("MONITOR_WEBHOOK_SECRET_GRACE_HOURS", "24"))
+# Called (dotted paths, no arguments) after a commit that recorded entries in the change log.
+MONITOR_CHANGE_LISTENERS = ["monitor.subscribers.webhooks.changes_recorded"]
+
 # How long an outside reviewer's preview link stays valid, unless revoked sooner.
 MONITOR_PREVIEW_LINK_DAYS = int(os.environ.get("MONITOR_PREVIEW_LINK_DAYS", "7"))
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from articles.models import Article, Change, ChangeSequence
 
@@ -34,6 +36,10 @@ def change_record(
     counter, _ = ChangeSequence.objects.select_for_update().get_or_create(pk=1)
     counter.last += 1
     counter.save(update_fields=["last"])
+    # Apps that act on new entries (webhooks) are named in a setting and told after the
+    # commit: articles imports none of them, and a failing listener cannot undo the change.
+    for listener in settings.MONITOR_CHANGE_LISTENERS:
+        transaction.on_commit(import_string(listener), robust=True)
     return Change.objects.create(
         seq=counter.last,
         resource=resource,

@@ -107,3 +107,6 @@ class UsageDayAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+from .webhooks import admin as webhooks_admin  # noqa: E402, F401  (registers the webhook admin)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -57,6 +57,19 @@ def decode_cursor(cursor: str) -> int:
     if version != "c1" or not number.isdigit():
         raise ValueError(cursor)
     return int(number)
+
+
+def changes_visible(*, include_events: bool, publication_ids) -> QuerySet[Change]:
+    """The entries a plan may see: events only with events, articles of its publications
+    (``publication_ids`` None: every publication). The feed and webhooks both ask this."""
+    changes = Change.objects.all()
+    if not include_events:
+        changes = changes.exclude(resource__in=EVENT_RESOURCES)
+    if publication_ids is not None:
+        changes = changes.exclude(
+            Q(resource=Change.Resource.ARTICLE) & ~Q(publication_id__in=publication_ids)
+        )
+    return changes
 
 
 class ChangeSerializer(serializers.Serializer):
@@ -147,16 +160,10 @@ class ChangeFeedView(APIView):
         return self._page(request, entries, last, more=more)
 
     def _visible(self, request):
-        """The entries this plan may see: events only with events, articles of its publications."""
         grant = request.auth
-        changes = Change.objects.all()
-        if not grant.include_events:
-            changes = changes.exclude(resource__in=EVENT_RESOURCES)
-        if grant.publication_ids is not None:
-            changes = changes.exclude(
-                Q(resource=Change.Resource.ARTICLE) & ~Q(publication_id__in=grant.publication_ids)
-            )
-        return changes
+        return changes_visible(
+            include_events=grant.include_events, publication_ids=grant.publication_ids
+        )
 
     @staticmethod
     def _limit(value) -> int:

@@ -172,3 +172,9 @@ def generate_key() -> str:
 def hash_key(raw_key: str) -> str:
     # Keys are 256 random bits, so a fast hash is enough: there is nothing to brute-force.
     return hashlib.sha256(raw_key.encode()).hexdigest()
+
+
+# Webhook models live in their own package; importing them here registers them with the app.
+from .webhooks.models import Attempt, Delivery, Endpoint  # noqa: E402
+
+__all__ = ["ApiKey", "Attempt", "Delivery", "Endpoint", "Grant", "Plan", "Subscriber", "UsageDay"]

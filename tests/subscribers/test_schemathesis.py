@@ -31,7 +31,10 @@ CHECKS = [
     response_schema_conformance,
 ]
 
-schema = schemathesis.openapi.from_dict(SchemaGenerator().get_schema(request=None, public=True))
+# Webhook registration resolves the URLs it is given (DNS): tests/subscribers/test_webhooks_api.py.
+schema = schemathesis.openapi.from_dict(
+    SchemaGenerator().get_schema(request=None, public=True)
+).exclude(path_regex="^/api/v1/webhooks/")
 schema.app = application
 
 

@@ -112,6 +112,14 @@ else:
 # Background work (scheduled publication, notifications) runs through Django's tasks framework,
 # on the database by default: `manage.py db_worker` runs it (`make run` starts one).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Or on Redis through RQ, with MONITOR_TASKS_BACKEND=rq and REDIS_URL: then run
+# `manage.py rqworker --with-scheduler --job-class django_tasks_rq.Job` instead of db_worker.
+if os.environ.get("MONITOR_TASKS_BACKEND", "database") == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("MONITOR_TASKS_BACKEND=rq needs REDIS_URL.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 
 # Webhooks (docs/webhooks.md). Each endpoint's secret is derived from this key: changing
 # it changes every secret. Private and loopback receivers (and http) only for local testing.

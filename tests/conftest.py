@@ -32,3 +32,11 @@ def empty_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def reseeded(transactional_db):
+    """A committing test's database with the migration-seeded rows in place (see tests/seeds.py)."""
+    from tests.seeds import reseed
+
+    reseed()

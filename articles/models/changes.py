@@ -45,7 +45,9 @@ class Change(models.Model):
     resource = models.CharField(max_length=10, choices=Resource.choices)
     resource_id = models.CharField(max_length=64, help_text="The id the API uses for the resource.")
     publication_id = models.PositiveBigIntegerField(
-        null=True, blank=True, help_text="For an article: its publication, for plans that read some."
+        null=True,
+        blank=True,
+        help_text="For an article: its publication, for plans that read some.",
     )
     action = models.CharField(max_length=10, choices=Action.choices)
     version = models.PositiveIntegerField()

@@ -12,8 +12,9 @@ from tests import factories
 THREADS = 6
 
 pytestmark = [
-    # serialized_rollback: the flush after each test would drop the roles the migrations made.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    # The flush after an earlier committing test empties the seeded rows: put them back.
+    pytest.mark.usefixtures("reseeded"),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="needs PostgreSQL: row locks between concurrent connections (CI runs it there)",

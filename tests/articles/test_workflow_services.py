@@ -94,7 +94,8 @@ def _approved(team, draft):
 
 
 # The worker closes its database connection after each task: the test's data must be committed.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reseeded")
 def test_a_scheduled_article_is_public_at_its_time_without_anyone_acting(team, draft):
     now = timezone.now()
     at = now + dt.timedelta(hours=2)

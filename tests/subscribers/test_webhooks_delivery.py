@@ -21,7 +21,9 @@ from tests import factories
 
 pytestmark = [
     # The worker closes its database connection after each task: the test's data must be committed.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    # The flush after an earlier committing test empties the seeded rows: put them back.
+    pytest.mark.usefixtures("reseeded"),
 ]
 
 

@@ -38,7 +38,7 @@ PROBLEMS = {
     "401": "No key, or an unknown, revoked or expired key.",
     "403": "The plan does not include this resource.",
     "404": "No such item, or not one the plan may read.",
-    "405": "Only GET and HEAD are served.",
+    "405": "A method this endpoint does not serve (GET and HEAD everywhere; webhooks also POST and DELETE).",
     "406": "A format or Accept header this endpoint does not serve.",
     "429": "Over the plan's request rate; Retry-After says when to try again.",
 }

@@ -62,7 +62,10 @@ class Newsroom(RuleBasedStateMachine):
         self._atomic.__enter__()
         # Public material only: embargoed items are listed early but enter the feed when due.
         reader = plan(
-            all_publications=True, includes_events=True, includes_embargoed=False, rate="1000000/hour"
+            all_publications=True,
+            includes_events=True,
+            includes_embargoed=False,
+            rate="1000000/hour",
         )
         self.api = client_with(key_for(reader)[1])
         self.publication = factories.publication()

@@ -109,7 +109,9 @@ class Command(BaseCommand):
             article_process(article=article)
             article_revision_create(article=article, by=None, note=f"Imported from {file.name}")
             if article.is_public():
-                article_change(article, Change.Action.PUBLISHED if created else Change.Action.UPDATED)
+                article_change(
+                    article, Change.Action.PUBLISHED if created else Change.Action.UPDATED
+                )
         return article, created
 
 

@@ -40,6 +40,16 @@ def editor_page(browser, live_server, django_user_model):  # noqa: F811
     context.close()
 
 
+def _settle(page):
+    """Wait until the page's last autosave has reached the server, then close it: a request
+    still in flight when the test ends would hold the database the test must empty."""
+    page.wait_for_function(
+        "document.getElementById('autosave-status').textContent.includes('Unsaved copy kept')",
+        timeout=15000,
+    )
+    page.close()
+
+
 def test_typing_is_kept_and_offered_back(editor_page):
     context, editor, base = editor_page
     article = factories.article(title="Saved title")
@@ -53,7 +63,7 @@ def test_typing_is_kept_and_offered_back(editor_page):
     )
     copy = WorkingCopy.objects.get(user=editor, article=article)
     assert copy.data["title"] == ["Typed but never saved"]
-    page.close()
+    page.close()  # settled: the status says the copy reached the server
 
     # The tab was closed; the editor comes back later.
     again = context.new_page()
@@ -62,6 +72,7 @@ def test_typing_is_kept_and_offered_back(editor_page):
     assert again.locator("#autosave-offer").is_visible()
     again.click("#autosave-restore")
     assert again.input_value("#id_title") == "Typed but never saved"
+    _settle(again)
 
 
 def test_without_a_connection_the_browser_keeps_the_copy(editor_page):
@@ -83,3 +94,4 @@ def test_without_a_connection_the_browser_keeps_the_copy(editor_page):
     again.goto(url)
     again.click("#autosave-restore")
     assert again.input_value("#id_title") == "Typed on a train"
+    _settle(again)

@@ -5,8 +5,14 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from articles.admin import AliasFormSet, ArticleAdmin, RowAutocompleteInline
-from articles.models import Article
+from articles.admin import (
+    AliasFormSet,
+    ArticleAdmin,
+    OutletAdmin,
+    RowAutocompleteInline,
+    SourceAdmin,
+)
+from articles.models import Article, Outlet, Source
 from monitor.search.services import search_index_actor, search_index_event
 
 from .models import (
@@ -21,7 +27,13 @@ from .models import (
     Participation,
     Place,
 )
-from .services import article_process, suggestion_accept, suggestion_dismiss
+from .services import (
+    actor_changed,
+    article_process,
+    sources_changed,
+    suggestion_accept,
+    suggestion_dismiss,
+)
 
 
 class EventTypeFilter(admin.RelatedFieldListFilter):
@@ -224,6 +236,10 @@ class ActorAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         search_index_actor(form.instance)
+        if change:
+            if "name" in form.changed_data:
+                form.instance.remember_name(form.initial.get("name"))
+            actor_changed(actor=form.instance, fields=set(form.changed_data))
 
 
 @admin.register(Place)
@@ -271,3 +287,28 @@ class EventFamilyAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [EventTypeInline]
+
+
+# Sources and outlets are shown in events and articles alike: their admins (from the articles
+# app, which cannot import events) are extended here to tell subscribers what changed.
+admin.site.unregister(Source)
+admin.site.unregister(Outlet)
+
+
+@admin.register(Source)
+class SourceWithEventsAdmin(SourceAdmin):
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change:
+            sources_changed(sources=[form.instance], fields=set(form.changed_data))
+
+
+@admin.register(Outlet)
+class OutletWithEventsAdmin(OutletAdmin):
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change:
+            outlet = form.instance
+            sources_changed(
+                sources=list(outlet.sources.all()), fields=set(form.changed_data), outlet=outlet
+            )

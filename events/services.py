@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Change, Outlet
 from articles.names import name_key
-from articles.services import ReferenceSync, article_sync_references
+from articles.services import (
+    ReferenceSync,
+    article_change,
+    article_sync_references,
+    resource_change,
+)
 from monitor.search.services import search_index_article
 
 from .extraction import suggest_events
@@ -147,3 +153,51 @@ def _title(suggestion: EventSuggestion, actors: list[Actor]) -> str:
     kind = suggestion.event_type.name if suggestion.event_type else "Event"
     names = " and ".join(actor.name for actor in actors[:3])
     return f"{kind}: {names}"[:300] if names else kind
+
+
+# What subscribers see of an actor, a source or an outlet is part of the events and articles
+# that show it: when it changes, those are new versions, and the feed says so.
+ACTOR_FIELDS = frozenset({"name", "slug", "kind", "country", "wikidata_id"})
+SOURCE_FIELDS = frozenset(
+    {"outlet", "date_year", "date_month", "date_day", "date_precision", "title", "url", "language"}
+)
+OUTLET_FIELDS = frozenset({"name", "kind", "home_url", "country"})
+
+
+@transaction.atomic
+def actor_changed(*, actor: Actor, fields: set[str]) -> int:
+    """Record a change subscribers see in every published event the actor takes part in."""
+    if not fields & ACTOR_FIELDS:
+        return 0
+    resource_change(Change.Resource.ACTOR, actor.slug)
+    events = Event.objects.public().filter(
+        Q(participations__actor=actor) | Q(participations__on_behalf_of=actor)
+    )
+    return _bump_events(events)
+
+
+@transaction.atomic
+def sources_changed(*, sources, fields: set[str], outlet: Outlet | None = None) -> int:
+    """Record a change in every public article citing the sources and event they support."""
+    if not fields & (OUTLET_FIELDS if outlet else SOURCE_FIELDS):
+        return 0
+    if outlet is not None:
+        resource_change(Change.Resource.OUTLET, outlet.slug)
+    source_ids = [source.pk for source in sources]
+    for source_id in source_ids:
+        resource_change(Change.Resource.SOURCE, source_id)
+    articles = Article.objects.public().filter(citations__source__in=source_ids).distinct()
+    for article in articles:
+        article_sync_references(article=article)  # the body links to the source's new URL
+        article_change(article, Change.Action.UPDATED)
+    return len(articles) + _bump_events(
+        Event.objects.public().filter(event_sources__source__in=source_ids)
+    )
+
+
+def _bump_events(events) -> int:
+    count = 0
+    for event in events.distinct():
+        event.bump_version()
+        count += 1
+    return count

@@ -27,6 +27,11 @@ class OutletAdmin(admin.ModelAdmin):
     autocomplete_fields = ["country"]
     inlines = [OutletAliasInline]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and "name" in form.changed_data:
+            form.instance.remember_name(form.initial.get("name"))
+
 
 class SourceCitationInline(admin.TabularInline):
     """Where a source is cited: read-only, the parser keeps citations."""

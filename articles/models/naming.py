@@ -29,6 +29,12 @@ class KnownByName(models.Model):
         self.key = name_key(self.name)
         super().save(*args, **kwargs)
 
+    def remember_name(self, old_name: str) -> None:
+        """After a rename, keep the old name as an alias, so texts that use it still match."""
+        key = name_key(old_name or "")
+        if key and key != self.key and not self.aliases.filter(key=key).exists():
+            self.aliases.create(name=old_name)
+
     def name_errors(self) -> dict[str, str]:
         """The name's problems for ``clean()``: no letters, or a name another row answers to."""
         self.key = name_key(self.name)

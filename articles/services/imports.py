@@ -19,6 +19,8 @@ from articles.models import (
 )
 from articles.plaintext import ParsedArticle
 
+from .slugs import unique_slug
+
 
 class ArticleImportError(ValueError):
     """An article that cannot be imported as given; the message is one line for the operator."""
@@ -94,16 +96,7 @@ def article_import(
     article.bylines.all().delete()
     for position, name in enumerate(parsed.authors):
         author = Author.objects.filter(name=name).first() or Author.objects.create(
-            name=name, slug=_unique_author_slug(name)
+            name=name, slug=unique_slug(Author, name, fallback="author")
         )
         ArticleAuthor.objects.create(article=article, author=author, position=position)
     return article, created
-
-
-def _unique_author_slug(name: str) -> str:
-    base = slugify(name)[:70] or "author"
-    slug, n = base, 1
-    while Author.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from articles.citations import Reference, extract_references
 from articles.models import Article, Citation, CrossReference, Outlet, Publication, Source
 from articles.names import name_key
 from articles.rendering import Link, render_article_body
+
+from .slugs import unique_slug
 
 
 @dataclass(frozen=True)
@@ -92,18 +93,11 @@ def _outlets_for(references: list[Reference]) -> tuple[dict[str, Outlet], int]:
     created = 0
     for key, name in keys.items():
         if key not in outlets:
-            outlets[key] = Outlet.objects.create(name=name, slug=_unique_slug(name))
+            outlets[key] = Outlet.objects.create(
+                name=name, slug=unique_slug(Outlet, name, fallback="outlet")
+            )
             created += 1
     return outlets, created
-
-
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[:100] or "outlet"
-    slug, n = base, 1
-    while Outlet.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def _source_key(ref: Reference, outlets: dict[str, Outlet]) -> tuple:

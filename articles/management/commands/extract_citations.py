@@ -16,6 +16,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.citations import extract_references
+from articles.management.errors import one_line
 
 
 class Command(BaseCommand):
@@ -38,7 +39,7 @@ class Command(BaseCommand):
             with open(path, encoding="utf-8-sig") as article:
                 text = article.read()
         except (OSError, UnicodeDecodeError) as error:
-            raise CommandError(f"Cannot read {path}: {_one_line(error)}") from None
+            raise CommandError(f"Cannot read {path}: {one_line(error)}") from None
         references = extract_references(text, published=published_on)
         payload = {
             "references": [
@@ -52,9 +53,3 @@ class Command(BaseCommand):
             ]
         }
         self.stdout.write(json.dumps(payload))
-
-
-def _one_line(error: Exception) -> str:
-    """The reason without the path an OSError repeats, on one line."""
-    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-    return " ".join(reason.split())

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
+from articles.management.errors import one_line
 from articles.models import ArticleStatus, Change, Publication
 from articles.plaintext import PlainTextError, parse_plain_text
 from articles.services import (
@@ -81,9 +82,9 @@ class Command(BaseCommand):
                 ValidationError,
             ) as error:
                 if len(files) == 1:
-                    raise CommandError(f"{file.name}: {_one_line(error)}") from None
+                    raise CommandError(f"{file.name}: {one_line(error)}") from None
                 counts["failed"] += 1
-                bar.write(f"{file.name}: {_one_line(error)}", file=self.stderr)
+                bar.write(f"{file.name}: {one_line(error)}", file=self.stderr)
                 continue
             counts["created" if created else "updated"] += 1
             if len(files) == 1:
@@ -113,13 +114,3 @@ class Command(BaseCommand):
                     article, Change.Action.PUBLISHED if created else Change.Action.UPDATED
                 )
         return article, created
-
-
-def _one_line(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        text = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())
-    elif isinstance(error, OSError) and error.strerror:
-        text = error.strerror
-    else:
-        text = str(error)
-    return " ".join(text.split())

@@ -36,10 +36,10 @@ class ArticleQuerySet(models.QuerySet):
         """What is public, plus scheduled or published articles whose time has not come yet:
         what subscribers whose plan includes embargoed material may see."""
         now = now or timezone.now()
-        embargoed = models.Q(
+        embargoed = self.filter(
             status__in=(ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED), published_at__gt=now
         )
-        return self.filter(models.Q(status__in=PUBLIC_STATES, published_at__lte=now) | embargoed)
+        return self.public(now) | embargoed
 
     def for_listing(self):
         """What a list of articles shows (title, dek, date, publication, byline), in two queries."""

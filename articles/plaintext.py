@@ -5,6 +5,7 @@ Pure logic, no database access. The format is the one the seed file uses::
     Iran and Belarus Boost Their Partnership          <- title: the first non-empty line
 
     Publication: Eurasia Daily Monitor Volume: 22 Issue: 130
+    Date: August 21, 2025                             <- optional publication date (or 2025-08-21)
     By: Jane Analyst and John Writer                  <- optional byline ("By …" also works)
     (Source: President of Belarus)                    <- optional image credit
     Executive Summary:                                <- optional; bullets "•", "-" or "*"
@@ -21,6 +22,7 @@ as written (no Markdown escaping is applied).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -29,6 +31,7 @@ _PUBLICATION = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^By:?\s+(?P<names>[^\d.;:()]{2,160})$")
+_DATE = re.compile(r"^Date:\s*(?P<date>.+?)\s*$", re.IGNORECASE)
 _CREDIT = re.compile(r"^\(Source:\s*(?P<credit>.+?)\)$", re.IGNORECASE)
 _SUMMARY_HEADING = re.compile(r"^Executive Summary:?$", re.IGNORECASE)
 _NOTES_HEADING = re.compile(r"^Notes?:?$", re.IGNORECASE)
@@ -47,6 +50,7 @@ class ParsedArticle:
     publication: str = ""
     volume: int | None = None
     issue: int | None = None
+    published: dt.date | None = None
     authors: list[str] = field(default_factory=list)
     image_credit: str = ""
     summary: list[str] = field(default_factory=list)
@@ -116,6 +120,8 @@ def _header_line(article: ParsedArticle, block: list[str]) -> bool:
     for line in block:
         if match := _PUBLICATION.match(line):
             matches.append(("publication", match))
+        elif match := _DATE.match(line):
+            matches.append(("date", match))
         elif match := _CREDIT.match(line):
             matches.append(("credit", match))
         elif match := _BYLINE.match(line):
@@ -127,11 +133,23 @@ def _header_line(article: ParsedArticle, block: list[str]) -> bool:
             article.publication = match["name"].strip()
             article.volume = int(match["volume"]) if match["volume"] else None
             article.issue = int(match["issue"]) if match["issue"] else None
+        elif kind == "date":
+            article.published = _date(match["date"])
         elif kind == "credit":
             article.image_credit = match["credit"].strip()
         else:
             article.authors = [name for name in _NAME_SEPARATOR.split(match["names"]) if name]
     return True
+
+
+def _date(text: str) -> dt.date:
+    """A header date, "August 21, 2025" (or "21 August 2025", or ISO "2025-08-21")."""
+    for pattern in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text.replace(".", ""), pattern).date()
+        except ValueError:
+            continue
+    raise PlainTextError(f"The date line must give a date like “Date: August 21, 2025”: {text!r}")
 
 
 def _bullets(block: list[str]) -> list[str]:
@@ -157,3 +175,36 @@ def _notes(block: list[str]) -> list[tuple[int, str]]:
         else:
             raise PlainTextError(f"A note must start with its number, like “[1] …”: {line[:60]!r}")
     return notes
+
+
+def parse_summary(text: str) -> list[str]:
+    """Executive summary points from a text field: one point per line. Where points are
+    bulleted ("•", "-", "*"), a line with no bullet continues the point before it."""
+    lines = [line.strip() for line in (text or "").replace("\r\n", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    if not any(_BULLET.match(line) for line in lines):
+        return lines
+    return _bullets(lines)
+
+
+def format_summary(points: list[str]) -> str:
+    return "\n".join(points)
+
+
+def parse_notes(text: str) -> list[tuple[int, str]]:
+    """Notes from a text field: each starts on a new line with its number, "[1] …"; other lines
+    continue the note before them. Raises ``PlainTextError`` for a first line with no number
+    or a number given twice."""
+    lines = [line.strip() for line in (text or "").replace("\r\n", "\n").split("\n")]
+    notes = _notes([line for line in lines if line]) if any(lines) else []
+    numbers = [number for number, _ in notes]
+    repeated = sorted({n for n in numbers if numbers.count(n) > 1})
+    if repeated:
+        raise PlainTextError(f"Note [{repeated[0]}] is numbered twice.")
+    if any(number < 1 for number in numbers):
+        raise PlainTextError("Notes are numbered from [1].")
+    return notes
+
+
+def format_notes(notes: list[tuple[int, str]]) -> str:
+    return "\n".join(f"[{number}] {text}" for number, text in notes)

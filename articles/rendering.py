@@ -44,6 +44,11 @@ def sanitize_html(html: str) -> str:
     )
 
 
+def normalise_newlines(text: str) -> str:
+    """Line endings as Monitor stores them: browsers send CRLF, some files CR alone."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if text else text
+
+
 def render_markdown(source: str) -> str:
     """Render Markdown to sanitized HTML. Raw HTML in the source is shown as text, not run."""
     return sanitize_html(_markdown.render(source or ""))

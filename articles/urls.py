@@ -2,12 +2,9 @@
 
 from django.urls import path
 
-from monitor.caching import SITE, public_page, tag
+from monitor.core.caching import public_page
 
 from . import feeds, views
-
-site_feed = public_page(lambda **_: [SITE])
-kind_feed = public_page(lambda kind, slug: [tag(kind, slug)])
 
 app_name = "articles"
 
@@ -15,14 +12,14 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("corrections/", views.corrections, name="corrections"),
     path("preview/<str:token>/", views.shared_preview, name="shared_preview"),
-    path("feeds/rss/", site_feed(feeds.LatestArticlesFeed()), name="feed_rss"),
-    path("feeds/atom/", site_feed(feeds.LatestArticlesAtomFeed()), name="feed_atom"),
+    path("feeds/rss/", public_page(feeds.LatestArticlesFeed()), name="feed_rss"),
+    path("feeds/atom/", public_page(feeds.LatestArticlesAtomFeed()), name="feed_atom"),
     path(
-        "feeds/<str:kind>/<slug:slug>/rss/", kind_feed(feeds.ArticlesFeed()), name="feed_kind_rss"
+        "feeds/<str:kind>/<slug:slug>/rss/", public_page(feeds.ArticlesFeed()), name="feed_kind_rss"
     ),
     path(
         "feeds/<str:kind>/<slug:slug>/atom/",
-        kind_feed(feeds.ArticlesAtomFeed()),
+        public_page(feeds.ArticlesAtomFeed()),
         name="feed_kind_atom",
     ),
     path("sources/<int:pk>/", views.source_detail, name="source"),

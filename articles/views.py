@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from monitor.caching import SITE, article_tag, public_page, tag
+from monitor.core.caching import public_page
 
 from .metadata import absolute_url, article_description, article_json_ld, json_for_script
 from .models import Article, ArticleStatus, Author, Correction, Publication, Region, Source, Topic
@@ -33,7 +33,7 @@ def _with_public_counts(queryset):
     return queryset.annotate(public_articles=counted).filter(public_articles__gt=0)
 
 
-@public_page(lambda: [SITE])
+@public_page
 def home(request):
     public = Article.objects.public()
     latest = public.latest_first().first()
@@ -59,7 +59,7 @@ def home(request):
     )
 
 
-@public_page(lambda publication, slug, **_: [article_tag(publication, slug)])
+@public_page
 def article_detail(request, publication, year, month, day, slug):
     found = (
         Article.objects.public() | Article.objects.filter(status=ArticleStatus.RETRACTED)
@@ -117,7 +117,7 @@ def shared_preview(request, token):
     return response
 
 
-@public_page(lambda publication: [tag("publication", publication)])
+@public_page
 def publication_detail(request, publication):
     publication = get_object_or_404(Publication, slug=publication)
     volumes = publication.articles.public().dates("published_at", "year", order="DESC")
@@ -133,7 +133,7 @@ def publication_detail(request, publication):
     )
 
 
-@public_page(lambda publication, **_: [tag("publication", publication)])
+@public_page
 def archive(request, publication, year, month=None, day=None):
     """A publication's articles of a year, a month or a day: where a cross-reference lands."""
     publication = get_object_or_404(Publication, slug=publication)
@@ -150,7 +150,7 @@ def archive(request, publication, year, month=None, day=None):
     return _listing(request, f"{publication.name}: {label}", articles, publication=publication)
 
 
-@public_page(lambda publication, **_: [tag("publication", publication)])
+@public_page
 def volume(request, publication, volume, issue=None):
     """A publication's articles of one volume, or of one issue in it."""
     publication = get_object_or_404(Publication, slug=publication)
@@ -162,7 +162,7 @@ def volume(request, publication, volume, issue=None):
     return _listing(request, title, articles, publication=publication)
 
 
-@public_page(lambda slug: [tag("author", slug)])
+@public_page
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     return _listing(
@@ -175,13 +175,13 @@ def author_detail(request, slug):
     )
 
 
-@public_page(lambda slug: [tag("topic", slug)])
+@public_page
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     return _listing(request, topic.name, topic.articles.public(), feed_kind="topic", feed_slug=slug)
 
 
-@public_page(lambda slug: [tag("region", slug)])
+@public_page
 def region_detail(request, slug):
     region = get_object_or_404(Region, slug=slug)
     return _listing(
@@ -189,7 +189,7 @@ def region_detail(request, slug):
     )
 
 
-@public_page(lambda pk: [SITE])
+@public_page
 def source_detail(request, pk):
     source = get_object_or_404(Source.objects.select_related("outlet"), pk=pk)
     articles = Article.objects.public().filter(citations__source=source).distinct().for_listing()
@@ -200,7 +200,7 @@ def source_detail(request, pk):
     )
 
 
-@public_page(lambda: [SITE])
+@public_page
 def corrections(request):
     """Every correction to a public article, newest first."""
     found = (

@@ -1,19 +1,12 @@
 """The editors' admin for events, the actors and places in them, and the event codebook."""
 
 from django.contrib import admin, messages
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from articles.admin import (
-    AliasFormSet,
-    ArticleAdmin,
-    OutletAdmin,
-    RowAutocompleteInline,
-    SourceAdmin,
-)
-from articles.models import Article, Outlet, Source
-from monitor.search.services import search_index_actor, search_index_event
+from articles.admin import AliasFormSet, ArticleAdmin, CatalogAdmin, RowAutocompleteInline
 
 from .models import (
     Actor,
@@ -28,9 +21,10 @@ from .models import (
     Place,
 )
 from .services import (
-    actor_changed,
-    article_process,
-    sources_changed,
+    actor_saved,
+    event_delete,
+    event_link,
+    event_save,
     suggestion_accept,
     suggestion_dismiss,
 )
@@ -101,12 +95,28 @@ class EventAdmin(admin.ModelAdmin):
     def date_display(self, obj):
         return obj.date_display()
 
+    def save_model(self, request, obj, form, change):
+        """Saved in ``save_related``, with its participants and sources, through ``event_save``."""
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # Participants and sources are part of what subscribers see: a change is a new version.
-        if change and not form.has_changed() and any(fs.has_changed() for fs in formsets):
-            form.instance.bump_version()
-        search_index_event(form.instance)
+        def write():
+            form.instance.save()
+            super(EventAdmin, self).save_related(request, form, formsets, change)
+
+        event_save(event=form.instance, by=request.user, write=write)
+
+    def has_delete_permission(self, request, obj=None):
+        # Readers see it: it is withdrawn or merged, never deleted (``event_delete``).
+        if obj is not None and obj.is_public():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_model(self, request, obj):
+        event_delete(event=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for event in queryset:
+            event_delete(event=event, by=request.user)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "event_type":
@@ -114,8 +124,30 @@ class EventAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class ArticleEventFormSet(BaseInlineFormSet):
+    """Attaching an event to an article (or detaching it) is a change of the event: each goes
+    through ``event_link``, so the event's version and feed entry follow."""
+
+    def save_new(self, form, commit=True):
+        link = form.save(commit=False)
+        event_link(event=link.event, article_id=self.instance.pk, linked=True)
+        return link
+
+    def save_existing(self, form, obj, commit=True):
+        previous = type(obj).objects.get(pk=obj.pk).event
+        link = form.save(commit=False)
+        if previous.pk != link.event_id:
+            event_link(event=previous, article_id=self.instance.pk, linked=False)
+            event_link(event=link.event, article_id=self.instance.pk, linked=True)
+        return link
+
+    def delete_existing(self, obj, commit=True):
+        event_link(event=obj.event, article_id=self.instance.pk, linked=False)
+
+
 class ArticleEventInline(RowAutocompleteInline, admin.TabularInline):
     model = Event.articles.through
+    formset = ArticleEventFormSet
     autocomplete_fields = ["event"]
     verbose_name = "event"
     verbose_name_plural = "events attached"
@@ -123,10 +155,6 @@ class ArticleEventInline(RowAutocompleteInline, admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("event")
-
-
-# articles must not import events, so the events inline joins the article admin from here.
-admin.site.unregister(Article)
 
 
 class ArticleSuggestionInline(admin.TabularInline):
@@ -156,13 +184,10 @@ class ArticleSuggestionInline(admin.TabularInline):
         )
 
 
-@admin.register(Article)
-class ArticleWithEventsAdmin(ArticleAdmin):
-    inlines = [*ArticleAdmin.inlines, ArticleEventInline, ArticleSuggestionInline]
-
-    def process_article(self, article):
-        # Citations, cross-references and suggestions follow the body, in the same transaction.
-        return article_process(article=article)
+# The article form shows the events an article reports and its suggestions: contributed
+# through the article admin's extension point, since articles imports nothing from events.
+ArticleAdmin.contribute_inline(ArticleEventInline)
+ArticleAdmin.contribute_inline(ArticleSuggestionInline)
 
 
 @admin.register(EventSuggestion)
@@ -235,15 +260,13 @@ class ActorAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        search_index_actor(form.instance)
-        if change:
-            if "name" in form.changed_data:
-                form.instance.remember_name(form.initial.get("name"))
-            actor_changed(actor=form.instance, fields=set(form.changed_data))
+        if change and "name" in form.changed_data:
+            form.instance.remember_name(form.initial.get("name"))
+        actor_saved(actor=form.instance, fields=set(form.changed_data), created=not change)
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(CatalogAdmin):
     list_display = ["name", "country", "location_precision"]
     list_filter = ["location_precision"]
     search_fields = ["name", "country__name"]
@@ -287,28 +310,3 @@ class EventFamilyAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [EventTypeInline]
-
-
-# Sources and outlets are shown in events and articles alike: their admins (from the articles
-# app, which cannot import events) are extended here to tell subscribers what changed.
-admin.site.unregister(Source)
-admin.site.unregister(Outlet)
-
-
-@admin.register(Source)
-class SourceWithEventsAdmin(SourceAdmin):
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if change:
-            sources_changed(sources=[form.instance], fields=set(form.changed_data))
-
-
-@admin.register(Outlet)
-class OutletWithEventsAdmin(OutletAdmin):
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if change:
-            outlet = form.instance
-            sources_changed(
-                sources=list(outlet.sources.all()), fields=set(form.changed_data), outlet=outlet
-            )

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from articles.models import Article
-from monitor.caching import public_page, tag
+from monitor.core.caching import public_page
 
 from .models import Actor, Event, Place
 
@@ -17,7 +17,7 @@ def _articles_page(request, events):
     return page.get_page(request.GET.get("page"))
 
 
-@public_page(lambda uuid: [tag("event", uuid)])
+@public_page
 def event_detail(request, uuid):
     event = get_object_or_404(
         Event.objects.public()
@@ -34,7 +34,7 @@ def event_detail(request, uuid):
     return render(request, "events/event_detail.html", {"event": event, "articles": articles})
 
 
-@public_page(lambda slug: [tag("actor", slug)])
+@public_page
 def actor_detail(request, slug):
     actor = get_object_or_404(
         Actor.objects.select_related("country").prefetch_related("aliases"), slug=slug
@@ -54,7 +54,7 @@ def actor_detail(request, slug):
     )
 
 
-@public_page(lambda slug: [tag("place", slug)])
+@public_page
 def place_detail(request, slug):
     place = get_object_or_404(Place.objects.select_related("country"), slug=slug)
     events = place.events.public()
@@ -78,7 +78,7 @@ def relationship_form(request):
     return render(request, "events/relationship_form.html", {"actors": actors})
 
 
-@public_page(lambda first, second: [tag("actor", first), tag("actor", second)])
+@public_page
 def relationship(request, first, second):
     """The events two actors share, over time: how a relationship grew."""
     first = get_object_or_404(Actor, slug=first)

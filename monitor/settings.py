@@ -97,17 +97,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 
+# One cache for every process (web server, task worker, commands), so that a change made in
+# any of them is seen by all: Redis when REDIS_URL is set (an outage degrades to misses, see
+# monitor/core/cache.py), else files on this machine's disk.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "monitor.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "monitor"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": BASE_DIR / os.environ.get("MONITOR_CACHE_DIR", "var/cache"),
+            "OPTIONS": {"MAX_ENTRIES": 10000},
+        }
+    }
 
 # Background work (scheduled publication, notifications) runs through Django's tasks framework,
 # on the database by default: `manage.py db_worker` runs it (`make run` starts one).
@@ -126,8 +136,14 @@ if os.environ.get("MONITOR_TASKS_BACKEND", "database") == "rq":
 MONITOR_WEBHOOK_KEY = os.environ.get("MONITOR_WEBHOOK_KEY") or SECRET_KEY
 MONITOR_WEBHOOKS_ALLOW_PRIVATE = env_bool("MONITOR_WEBHOOKS_ALLOW_PRIVATE", default=False)
 MONITOR_WEBHOOK_SECRET_GRACE_HOURS = int(os.environ.get("MONITOR_WEBHOOK_SECRET_GRACE_HOURS", "24"))
-# Called (dotted paths, no arguments) after a commit that recorded entries in the change log.
-MONITOR_CHANGE_LISTENERS = ["monitor.subscribers.webhooks.changes_recorded"]
+# What follows a committed change (monitor/core/changes.py): each is called, after the commit,
+# with the changes a service announced, in this order.
+MONITOR_CHANGE_LISTENERS = [
+    "monitor.search.listeners.changes_committed",
+    "events.listeners.changes_committed",
+    "monitor.core.caching.changes_committed",
+    "monitor.subscribers.webhooks.changes_committed",
+]
 
 # How long an outside reviewer's preview link stays valid, unless revoked sooner.
 MONITOR_PREVIEW_LINK_DAYS = int(os.environ.get("MONITOR_PREVIEW_LINK_DAYS", "7"))

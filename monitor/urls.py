@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 
 from articles.sitemaps import ArchiveSitemap, ArticleSitemap
 from events.sitemaps import ActorSitemap, EventSitemap, PlaceSitemap
-from monitor.caching import SITE, public_page
+from monitor.core.caching import public_page
 
 SITEMAPS = {
     "articles": ArticleSitemap,
@@ -32,7 +32,7 @@ urlpatterns = [
     ),
     path(
         "sitemap.xml",
-        public_page(lambda **_: [SITE])(sitemap),
+        public_page(sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

@@ -21,7 +21,10 @@ from articles.models import (
     SummaryPoint,
     Topic,
 )
+from articles.services import article_save
 from events.models import Actor, ActorAlias, Event, EventSource, EventType, Participation, Place
+from events.services import event_save
+from tests.commits import committed
 
 _counter = itertools.count(1)
 
@@ -78,10 +81,27 @@ def article(*, publication=None, authors=(), published=True, **kwargs) -> Articl
             "volume": publication.volume_for(timezone.localdate(when)),
             "issue_number": n,
         }
-    obj = Article.objects.create(publication=publication, **{**defaults, **kwargs})
-    for position, person in enumerate(authors):
-        ArticleAuthor.objects.create(article=obj, author=person, position=position)
+    obj = Article(publication=publication, **{**defaults, **kwargs})
+
+    def write():
+        obj.save()
+        for position, person in enumerate(authors):
+            ArticleAuthor.objects.create(article=obj, author=person, position=position)
+
+    # Through the service, as any real article is: revision 1, a feed entry when public, and
+    # what follows the commit (search, suggestions, the page cache).
+    with committed():
+        article_save(article=obj, by=None, write=write)
     return obj
+
+
+def resave(article, **changes) -> Article:
+    """Change the article's fields and save it as an editor would, through ``article_save``."""
+    for name, value in changes.items():
+        setattr(article, name, value)
+    with committed():
+        article_save(article=article, by=None)
+    return article
 
 
 def summary_point(article, text="A point.", position=0) -> SummaryPoint:
@@ -130,9 +150,15 @@ def event(*, actors=(), year=2025, month=8, day=19, precision="day", **kwargs) -
         "event_type": EventType.objects.get(slug="meeting"),
         "status": Event.Status.PUBLISHED,
     }
-    obj = Event.objects.create(**{**defaults, **kwargs})
-    for position, (person, role) in enumerate(actors):
-        Participation.objects.create(event=obj, actor=person, role=role, position=position)
+    obj = Event(**{**defaults, **kwargs})
+
+    def write():
+        obj.save()
+        for position, (person, role) in enumerate(actors):
+            Participation.objects.create(event=obj, actor=person, role=role, position=position)
+
+    with committed():
+        event_save(event=obj, write=write)
     return obj
 
 

@@ -5,29 +5,37 @@ import functools
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.urls import path
 from django.utils import timezone
+from django.utils.html import format_html_join
 
+from articles.merging import has_conflict_markers, merge_article
 from articles.models import (
     Article,
     ArticleAuthor,
+    ArticleStatus,
     ArticleTransition,
-    Change,
     Citation,
     CrossReference,
-    Note,
-    SummaryPoint,
+)
+from articles.plaintext import (
+    PlainTextError,
+    format_notes,
+    format_summary,
+    parse_notes,
+    parse_summary,
 )
 from articles.presence import presence_touch
 from articles.revisions import diff_snapshots
 from articles.services import (
-    article_change,
-    article_revision_create,
+    article_delete,
+    article_save,
     article_snapshot,
-    article_sync_references,
     article_transition,
     can_edit,
     latest_revision_number,
+    newer_revision,
     working_copy_discard,
 )
 from articles.workflow import Action, TransitionRefused
@@ -46,18 +54,6 @@ class BylineInline(RowAutocompleteInline, admin.TabularInline):
         return super().get_queryset(request).select_related("author")
 
 
-class SummaryPointInline(admin.TabularInline):
-    model = SummaryPoint
-    fields = ["text", "position"]
-    extra = 1
-
-
-class NoteInline(admin.TabularInline):
-    model = Note
-    fields = ["number", "text"]
-    extra = 0
-
-
 class CitationInline(admin.TabularInline):
     """Citations are read from the body by the parser; editors see them, the parser writes them."""
 
@@ -73,12 +69,24 @@ class CitationInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        # Readers saw it: it is retracted, never deleted (``article_delete``).
+        if obj is not None and (obj.version > 0 or obj.is_public()):
+            return False
+        return super().has_delete_permission(request, obj)
+
     def has_change_permission(self, request, obj=None):
         return False
 
 
 class CrossReferenceForm(RowChoicesForm):
     """Choosing a target by hand marks it as the editor's, so re-parsing the body keeps it."""
+
+    def clean_target_article(self):
+        target = self.cleaned_data.get("target_article")
+        if target is not None and target.pk == self.instance.article_id:
+            raise ValidationError("An article cannot cross-reference itself.")
+        return target
 
     def save(self, commit=True):
         if "target_article" in self.changed_data:
@@ -126,43 +134,154 @@ class TransitionInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        # Readers saw it: it is retracted, never deleted (``article_delete``).
+        if obj is not None and (obj.version > 0 or obj.is_public()):
+            return False
+        return super().has_delete_permission(request, obj)
+
     def has_change_permission(self, request, obj=None):
         return False
 
 
 class ArticleForm(forms.ModelForm):
-    """The article form carries the revision it was based on, so a stale save is refused."""
+    """The article form: its text, with the summary and notes as text, and the revision it
+    was based on, so that a save based on an older revision is merged instead of lost."""
 
     base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    summary = forms.CharField(
+        label="Executive summary",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="One point per line.",
+    )
+    notes = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One note per line, numbered as the body refers to it: “[1] BRICS is …”.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.merge = None
         self.stale_changes = None
+        if "body" in self.fields:
+            self.fields["body"].widget.attrs.setdefault("rows", 24)
         if self.instance.pk and not self.is_bound:
             self.initial["base_revision"] = latest_revision_number(self.instance)
+            self.initial["summary"] = format_summary(
+                list(self.instance.summary_points.values_list("text", flat=True))
+            )
+            self.initial["notes"] = format_notes(
+                list(self.instance.notes.values_list("number", "text"))
+            )
+
+    def clean_body(self):
+        return _no_conflict_left(self.cleaned_data.get("body", ""))
+
+    def clean_summary(self):
+        return parse_summary(_no_conflict_left(self.cleaned_data.get("summary", "")))
+
+    def clean_notes(self):
+        try:
+            return parse_notes(_no_conflict_left(self.cleaned_data.get("notes", "")))
+        except PlainTextError as error:
+            raise ValidationError(str(error)) from None
 
     def clean(self):
         cleaned = super().clean()
-        base = cleaned.get("base_revision")
-        if self.instance.pk is None or base is None:
+        latest = newer_revision(self.instance, cleaned.get("base_revision"))
+        if latest is None or self.errors:
             return cleaned
-        latest = self.instance.revisions.first()
-        if latest is None or latest.number == base:
+        based_on = self.instance.revisions.filter(number=cleaned["base_revision"]).first()
+        base = article_content(based_on.snapshot if based_on else {})
+        theirs = article_content(article_snapshot(self.instance))
+        merge = article_merge(base, self._mine(cleaned), theirs)
+        if not merge.theirs_changed:
+            # Only workflow steps since (a submission, a publication): nothing to merge.
+            cleaned["base_revision"] = latest.number
             return cleaned
-        based_on = self.instance.revisions.filter(number=base).first()
-        self.stale_changes = diff_snapshots(
-            based_on.snapshot if based_on else {}, article_snapshot(self.instance)
+        self.merge, self.stale_changes = (
+            merge,
+            diff_snapshots(based_on.snapshot if based_on else {}, article_snapshot(self.instance)),
         )
-        self.stale_revision = latest
-        # Saving again after reading their changes is a deliberate choice: base it on theirs.
-        self.data = self.data.copy()
-        self.data["base_revision"] = str(latest.number)
+        self.data = self._merged_data(merge, latest.number)
         who = latest.by.get_username() if latest.by else "Monitor"
+        marked = (
+            " Where you both changed the same paragraphs, both versions are in the text between"
+            " conflict markers: keep what is right and delete the markers."
+            if any(c.name in MARKED_FIELDS for c in merge.conflicts)
+            else ""
+        )
         raise ValidationError(
             f"{who} saved this article at {timezone.localtime(latest.at):%H:%M} while you were "
-            "editing it. Their changes are listed above; your own text is still in the form. "
-            "Check both, then save again to keep yours."
+            "editing it. Their changes (listed above) are merged into your form, and your own "
+            f"text is kept.{marked} Check the form, then save again."
         )
+
+    def _mine(self, cleaned) -> dict:
+        mine = {name: cleaned.get(name, "") for name in SHORT_FIELDS if name in self.fields}
+        mine |= {
+            "body": cleaned.get("body", ""),
+            "summary": cleaned.get("summary", []),
+            "notes": [f"[{n}] {text}" for n, text in cleaned.get("notes", [])],
+        }
+        for name in ("topics", "regions"):
+            if name in self.fields:
+                mine[name] = [obj.pk for obj in cleaned.get(name) or []]
+        return mine
+
+    def _merged_data(self, merge, latest_number: int):
+        data = self.data.copy()
+        for name in (*SHORT_FIELDS, "body", "summary", "notes"):
+            if name in self.fields and name in merge.values:
+                data[name] = merge.values[name]
+        for name in ("topics", "regions"):
+            if name in self.fields and name in merge.values:
+                data.setlist(name, [str(pk) for pk in merge.values[name]])
+        data["base_revision"] = str(latest_number)
+        return data
+
+
+# A publisher may still set the date of these (see ``ArticleAdmin.get_readonly_fields``).
+PLANNABLE_STATES = (ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.APPROVED)
+
+# The article's fields as the merge sees them (see ``articles.merging``).
+SHORT_FIELDS = ("title", "slug", "dek", "image_alt", "image_credit")
+MARKED_FIELDS = ("body", "summary", "notes")
+
+
+def article_content(snapshot: dict) -> dict:
+    """A revision's snapshot as the fields the article form edits."""
+    return {
+        **{name: snapshot.get(name, "") for name in SHORT_FIELDS},
+        "body": snapshot.get("body", ""),
+        "summary": list(snapshot.get("summary", [])),
+        "notes": list(snapshot.get("notes", [])),
+        "topics": [pk for pk, _ in snapshot.get("topics", [])],
+        "regions": [pk for pk, _ in snapshot.get("regions", [])],
+    }
+
+
+def article_merge(base: dict, mine: dict, theirs: dict):
+    return merge_article(
+        base,
+        mine,
+        theirs,
+        short=SHORT_FIELDS,
+        paragraphs=("body",),
+        lines=("summary", "notes"),
+        sets=("topics", "regions"),
+    )
+
+
+def _no_conflict_left(text: str) -> str:
+    if has_conflict_markers(text):
+        raise ValidationError(
+            "Conflict markers are still in the text: keep the version you want between "
+            "“<<<<<<< your version” and “>>>>>>> end of conflict”, and delete the marker lines."
+        )
+    return text
 
 
 @admin.register(Article)
@@ -176,11 +295,12 @@ class ArticleAdmin(admin.ModelAdmin):
     search_help_text = "Search titles, subtitles and text."
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["topics", "regions"]
-    # The workflow moves these; nobody types them (see the workflow panel).
-    readonly_fields = ["status", "published_at", "volume", "issue_number"]
     save_on_top = True
     fieldsets = [
-        ("Content", {"fields": ["title", "slug", "dek", "body", "base_revision"]}),
+        (
+            "Content",
+            {"fields": ["title", "slug", "dek", "summary", "body", "notes", "base_revision"]},
+        ),
         (
             "Publication",
             {"fields": ["publication", "status", "published_at", ("volume", "issue_number")]},
@@ -188,16 +308,29 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Image", {"fields": ["image", "image_alt", "image_credit"]}),
         ("Classification", {"fields": ["topics", "regions"]}),
     ]
-    inlines = [
-        BylineInline,
-        SummaryPointInline,
-        NoteInline,
-        CitationInline,
-        CrossReferenceInline,
-        TransitionInline,
-    ]
+    inlines = [BylineInline, CitationInline, CrossReferenceInline, TransitionInline]
+    # Inlines other apps add to the article form (``contribute_inline``): the events app adds
+    # the events an article reports and its event suggestions, and articles imports neither.
+    contributed_inlines: list = []
     actions = ["submit_selected", "approve_selected", "publish_selected"]
     change_form_template = "admin/articles/article/change_form.html"
+
+    @classmethod
+    def contribute_inline(cls, inline) -> None:
+        if inline not in cls.contributed_inlines:
+            cls.contributed_inlines.append(inline)
+
+    def get_inlines(self, request, obj):
+        return [*self.inlines, *self.contributed_inlines]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The workflow moves status and numbers; nobody types them (see the workflow panel).
+        # A publisher may set the date of an article not yet scheduled or public.
+        fields = ["status", "volume", "issue_number"]
+        planned = obj is None or obj.status in PLANNABLE_STATES
+        if not (planned and request.user.has_perm("articles.publish_article")):
+            fields.append("published_at")
+        return fields
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
@@ -231,39 +364,77 @@ class ArticleAdmin(admin.ModelAdmin):
         )
         return urls + super().get_urls()
 
+    # How the summary and notes read where the form is read-only (a submitted draft, say).
+    @admin.display(description="Executive summary")
+    def summary(self, obj):
+        return format_html_join("", "<p>• {}</p>", ((p.text,) for p in obj.summary_points.all()))
+
+    @admin.display(description="Notes")
+    def notes(self, obj):
+        rows = ((n.number, n.text) for n in obj.notes.all())
+        return format_html_join("", "<p>[{}] {}</p>", rows)
+
     def view_on_site(self, obj):
         # Readers see public articles only; a draft has no page to show (None hides the link).
         return obj.get_absolute_url() if obj.is_public() else None
+
+    def has_delete_permission(self, request, obj=None):
+        # Readers saw it: it is retracted, never deleted (``article_delete``).
+        if obj is not None and (obj.version > 0 or obj.is_public()):
+            return False
+        return super().has_delete_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
         if obj is None:
             return super().has_change_permission(request)
         return can_edit(request.user, obj)
 
-    def process_article(self, article):
-        """Re-derive what the body implies; the events admin extends this with suggestions."""
-        return article_sync_references(article=article)
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST" or not (object_id or "").isdigit():
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        with transaction.atomic():
+            # Lock the article before the form is read: the check that it was not saved
+            # meanwhile and the save itself happen under the same row lock.
+            Article.objects.select_for_update().filter(pk=object_id).exists()
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        """Saved in ``save_related``, with its parts, through ``article_save``."""
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        result = self.process_article(form.instance)
-        article_revision_create(article=form.instance, by=request.user)
-        changed = form.has_changed() or any(formset.has_changed() for formset in formsets)
-        if change and changed and form.instance.is_public():
-            article_change(form.instance, Change.Action.UPDATED)
-        if result.unresolved:
+        article = form.instance
+
+        def write():
+            if not change:
+                article.created_by = request.user
+            article.save()
+            form.save_m2m()
+            for formset in formsets:
+                self.save_formset(request, form, formset, change=change)
+
+        saved = article_save(
+            article=article,
+            by=request.user,
+            base_revision=form.cleaned_data.get("base_revision"),
+            summary=form.cleaned_data.get("summary", []),
+            notes=form.cleaned_data.get("notes", []),
+            write=write,
+        )
+        if saved.references and saved.references.unresolved:
             self.message_user(
                 request,
-                f"{result.unresolved} cross-reference(s) point at no article yet; "
+                f"{saved.references.unresolved} cross-reference(s) point at no article yet; "
                 "see “Unresolved cross-references”.",
                 messages.WARNING,
             )
-        working_copy_discard(user=request.user, article=form.instance)
+        working_copy_discard(user=request.user, article=article)
+
+    def delete_model(self, request, obj):
+        article_delete(article=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            article_delete(article=article, by=request.user)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context.update(editorial.change_form_context(request, obj, self))

@@ -18,13 +18,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from articles.models import Article, Change, PreviewLink
+from articles.models import Article, PreviewLink
 from articles.presence import presence_others
 from articles.revisions import diff_snapshots
 from articles.services import (
-    article_change,
     article_revert,
-    article_revision_create,
+    article_snapshot,
     article_transition,
     can_edit,
     latest_revision_number,
@@ -65,8 +64,12 @@ def change_form_context(request, article, model_admin) -> dict:
     if article is None:
         return context
     latest = article.revisions.select_related("by").first()
-    if copy and latest and copy.saved_at <= latest.at:
-        context["working_copy"] = None  # saved since: nothing left to restore
+    # A copy older than the latest revision is still offered (the editor's own save would
+    # have discarded it): restored, it keeps the revision it was based on, so saving it
+    # merges it with what was saved since instead of overwriting it.
+    context["working_copy_behind"] = bool(
+        copy and latest and (copy.base_revision or 0) < latest.number
+    )
     since = timezone.now() - RECENT_EDIT
     context |= {
         "workflow_actions": allowed_actions(article.status, user_permissions(request.user)),
@@ -136,20 +139,23 @@ def revisions(request, object_id, *, model_admin):
     return TemplateResponse(request, "admin/articles/article/revisions.html", context)
 
 
-@require_POST
 def revert(request, object_id, number, *, model_admin):
+    """Revert to a revision: a GET asks for confirmation, showing what would change."""
     article = _article(model_admin, request, object_id)
     if not can_edit(request.user, article):
         raise PermissionDenied
     revision = get_object_or_404(article.revisions, number=number)
-    with transaction.atomic():
-        article_revert(article=article, revision=revision, by=request.user)
-        model_admin.process_article(article)
-        article_revision_create(
-            article=article, by=request.user, note=f"Reverted to revision {number}"
-        )
-        if article.is_public():
-            article_change(article, Change.Action.UPDATED)
+    if request.method != "POST":
+        context = {
+            **model_admin.admin_site.each_context(request),
+            "opts": Article._meta,
+            "title": f"Revert “{article.title}” to revision {number}?",
+            "article": article,
+            "revision": revision,
+            "changes": diff_snapshots(article_snapshot(article), revision.snapshot),
+        }
+        return TemplateResponse(request, "admin/articles/article/revert_confirm.html", context)
+    article_revert(article=article, revision=revision, by=request.user)
     messages.success(
         request, f"Reverted to revision {number}; the revert is itself a new revision."
     )
@@ -166,7 +172,6 @@ def preview(request, object_id, *, model_admin):
     # Render the revision for real, then roll back: the same template, nothing changed.
     with transaction.atomic():
         article_revert(article=article, revision=revision, by=request.user)
-        model_admin.process_article(article)
         response = render_preview(request, article, label=f"Preview of revision {revision.number}")
         transaction.set_rollback(True)
     return response

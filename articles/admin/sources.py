@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
 from articles.models import Article, Citation, Outlet, OutletAlias, Source, UnresolvedCrossReference
-from articles.services import article_sync_references
+from articles.services import cross_reference_choose, sources_changed
 
 from .articles import CrossReferenceForm
 from .widgets import AliasFormSet
@@ -29,8 +29,13 @@ class OutletAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        outlet = form.instance
         if change and "name" in form.changed_data:
-            form.instance.remember_name(form.initial.get("name"))
+            outlet.remember_name(form.initial.get("name"))
+        if change:
+            sources_changed(
+                sources=list(outlet.sources.all()), fields=set(form.changed_data), outlet=outlet
+            )
 
 
 class SourceCitationInline(admin.TabularInline):
@@ -74,6 +79,11 @@ class SourceAdmin(admin.ModelAdmin):
     @admin.display(description="date", ordering="starts_on")
     def date(self, obj):
         return obj.date_display()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change:
+            sources_changed(sources=[form.instance], fields=set(form.changed_data))
 
 
 @admin.register(UnresolvedCrossReference)
@@ -143,6 +153,5 @@ class UnresolvedCrossReferenceAdmin(admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        # The article's body links to the chosen target from now on.
-        article_sync_references(article=obj.article)
+        """Saved through ``cross_reference_choose``: the article's body links to the target."""
+        cross_reference_choose(reference=obj, by=request.user)

@@ -217,6 +217,12 @@ class Article(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def autocomplete_label(self) -> str:
+        """How pickers name the article: "Title (published, August 20, 2025)"."""
+        day = self.public_date()
+        when = f", {day:%B} {day.day}, {day.year}" if day else ""
+        return f"{self.title} ({self.get_status_display().lower()}{when})"
+
     def byline(self) -> list[Author]:
         """The authors in the order the byline gives them (prefetch ``bylines__author``)."""
         return [byline.author for byline in self.bylines.all()]

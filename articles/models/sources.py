@@ -186,17 +186,22 @@ class CrossReference(models.Model):
     def is_ambiguous(self) -> bool:
         return self.target_article_id is None and self.candidates > 1
 
+    def public_target(self) -> Article | None:
+        """The target, while readers may see it: a draft or scheduled target stays unnamed."""
+        target = self.target_article if self.target_article_id else None
+        return target if target is not None and target.is_public() else None
+
     def link_title(self) -> str:
         """What the link says on hover: the target's title, else which archive it opens."""
-        if self.target_article_id:
-            return self.target_article.title
+        if target := self.public_target():
+            return target.title
         date = self.target_date()
         return f"{self.target_publication.name}, {date.display() if date else ''}: archive"
 
     def link(self) -> str:
         """The target article, else the publication's archive for the day (or month, or year)."""
-        if self.target_article_id:
-            return self.target_article.get_absolute_url()
+        if target := self.public_target():
+            return target.get_absolute_url()
         kwargs = {"publication": self.target_publication.slug, "year": self.target_year}
         if self.target_month:
             kwargs["month"] = f"{self.target_month:02d}"

@@ -18,21 +18,16 @@ from articles.models import (
     Article,
     ArticleStatus,
     ArticleTransition,
-    Change,
     Correction,
     Publication,
 )
-from articles.workflow import Action, TransitionRefused, check_transition
+from articles.workflow import TRANSITIONS, Action, TransitionRefused, check_transition
 
-from .changes import article_change
-from .revisions import article_revision_create
+from .changes import change_unit
+from .references import article_sync_references
+from .saving import article_commit, article_lock, article_state
 
-# What each workflow action tells subscribers through the change feed.
-FEED_ACTIONS = {
-    Action.PUBLISH: Change.Action.PUBLISHED,
-    Action.CORRECT: Change.Action.CORRECTED,
-    Action.RETRACT: Change.Action.RETRACTED,
-}
+WORKFLOW_PERMISSIONS = frozenset(transition.permission for transition in TRANSITIONS.values())
 
 
 def user_permissions(user) -> set[str]:
@@ -56,6 +51,7 @@ def can_edit(user, article: Article | None) -> bool:
 
 
 @transaction.atomic
+@change_unit()
 def article_transition(
     *,
     article: Article,
@@ -64,16 +60,19 @@ def article_transition(
     comment: str = "",
     at: dt.datetime | None = None,
     now: dt.datetime | None = None,
+    system: bool = False,
 ) -> ArticleTransition:
-    """Apply ``action`` to ``article`` for user ``by``; raises ``TransitionRefused`` if it may not."""
+    """Apply ``action`` to ``article`` for user ``by``; raises ``TransitionRefused`` if it may not.
+
+    ``system`` is Monitor acting on the operator's authority (a command such as an import
+    as published, with ``by`` None): the workflow's rules apply, not a user's permissions.
+    """
     now = now or timezone.now()
-    article = (
-        Article.objects.select_for_update(of=("self",))
-        .select_related("publication")
-        .get(pk=article.pk)
-    )
-    transition = check_transition(action, article.status, user_permissions(by), comment)
-    if transition.action is Action.SUBMIT and not can_edit(by, article):
+    article = article_lock(article.pk)
+    before = article_state(article, now)
+    permissions = WORKFLOW_PERMISSIONS if system else user_permissions(by)
+    transition = check_transition(action, article.status, permissions, comment)
+    if transition.action is Action.SUBMIT and not system and not can_edit(by, article):
         raise TransitionRefused("Only the writer of a draft, or an editor, can submit it.")
     from_state = article.status
     if transition.action is Action.SCHEDULE:
@@ -92,14 +91,11 @@ def article_transition(
     elif transition.action is Action.CORRECT:
         Correction.objects.create(article=article, published_at=now, text=comment.strip(), by=by)
     article.status = transition.target
-    article.save(update_fields=["status", "published_at", "volume", "issue_number", "updated_at"])
-    record = _record(article, transition.action, from_state, by=by, at=now, comment=comment)
-    if transition.action in FEED_ACTIONS:
-        article_change(article, FEED_ACTIONS[transition.action], reason=comment.strip())
-    return record
+    return _step(article, before, transition.action, from_state, by=by, now=now, comment=comment)
 
 
 @transaction.atomic
+@change_unit()
 def article_publish_due(
     *, article_id: int, now: dt.datetime | None = None
 ) -> ArticleTransition | None:
@@ -107,45 +103,52 @@ def article_publish_due(
 
     Run by the scheduler's task at the article's time. Readers see the article from its
     time on whether or not this has run (``Article.objects.public()``); this completes it:
-    the status, the issue number and the timeline entry.
+    the status, the issue number, the timeline entry and the feed's entry.
     """
     now = now or timezone.now()
-    article = (
-        Article.objects.select_for_update(of=("self",))
-        .select_related("publication")
-        .filter(pk=article_id)
-        .first()
-    )
-    if article is None or article.status != ArticleStatus.SCHEDULED or article.published_at > now:
+    if not Article.objects.filter(pk=article_id).exists():
         return None
+    article = article_lock(article_id)
+    if article.status != ArticleStatus.SCHEDULED or article.published_at > now:
+        return None
+    before = article_state(article, now)
     _assign_issue_number(article)
     article.status = ArticleStatus.PUBLISHED
-    article.save(update_fields=["status", "volume", "issue_number", "updated_at"])
-    record = _record(
+    return _step(
         article,
+        before,
         Action.PUBLISH,
         ArticleStatus.SCHEDULED,
         by=None,
-        at=now,
+        now=now,
         comment="Published on schedule.",
     )
-    # The feed's entry comes when the article becomes public, not when it was scheduled.
-    article_change(article, Change.Action.PUBLISHED)
-    return record
 
 
-def _record(article, action, from_state, *, by, at, comment) -> ArticleTransition:
+def _step(article, before, action, from_state, *, by, now, comment) -> ArticleTransition:
+    """Save a workflow step and what follows it: the timeline entry, the references when the
+    date moved (yearless citations are read against it), the revision and the feed."""
+    article.save(update_fields=["status", "published_at", "volume", "issue_number", "updated_at"])
     record = ArticleTransition.objects.create(
         article=article,
         action=action,
         from_state=from_state,
         to_state=article.status,
         by=by,
-        at=at,
+        at=now,
         comment=comment.strip(),
     )
-    article_revision_create(article=article, by=by, transition=record)
+    if article.public_date() != _planned_day(before):
+        article_sync_references(article=article)
+    article_commit(
+        article=article, before=before, by=by, transition=record, reason=comment.strip(), now=now
+    )
     return record
+
+
+def _planned_day(state) -> dt.date | None:
+    published_at = state.snapshot["published_at"]
+    return timezone.localdate(dt.datetime.fromisoformat(published_at)) if published_at else None
 
 
 def _assign_issue_number(article: Article) -> None:

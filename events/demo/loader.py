@@ -12,7 +12,6 @@ from articles.models import (
     Article,
     ArticleAuthor,
     Author,
-    Change,
     Note,
     Outlet,
     OutletAlias,
@@ -22,7 +21,7 @@ from articles.models import (
     SummaryPoint,
     Topic,
 )
-from articles.services import article_change, article_revision_create
+from articles.services import article_save, change_unit, sources_changed
 from events.models import (
     Actor,
     ActorAlias,
@@ -33,8 +32,8 @@ from events.models import (
     Participation,
     Place,
 )
-from events.services import article_process
-from monitor.search.services import search_reindex
+from events.services import event_save
+from monitor.core.changes import Changed, changes_announce
 
 from . import catalog
 from .articles import ARTICLES, DemoArticle
@@ -43,6 +42,8 @@ from .timeline import EVENTS, SOURCES, DemoEvent
 PUBLISHED_AT = dt.time(9, 0, tzinfo=dt.UTC)
 
 CREATED, UPDATED, UNCHANGED, REMOVED = "created", "updated", "unchanged", "removed"
+# Catalogue rows shown on public pages (and actors, in search): a change is announced.
+ANNOUNCED = (Publication, Topic, Region, Author, Outlet, Actor, Place)
 
 
 @dataclass
@@ -70,13 +71,15 @@ class LoadReport:
 
 
 @transaction.atomic
+@change_unit()
 def demo_content_load(*, progress: bool = False) -> LoadReport:
     """Create the demo content, or bring it up to date; rows that are already right are not saved.
 
     Rows are found by their natural keys (slugs, an event's UUID), so a second run changes
-    nothing: no row is saved, no ``updated_at`` moves and no event's version grows. New or
-    changed articles go through ``article_process``, as after a save in the admin, so their
-    citations, cross-references and event suggestions exist.
+    nothing: no row is saved, no ``updated_at`` moves and no event's version grows. Articles
+    and events are written through ``article_save`` and ``event_save``, as an editor's save
+    would be, so citations, cross-references, revisions, the change feed, search and event
+    suggestions follow; catalogue rows that changed are announced like an admin save.
     """
     total = sum(
         len(items)
@@ -96,7 +99,6 @@ def demo_content_load(*, progress: bool = False) -> LoadReport:
     with tqdm(total=total, desc="Demo content", unit="item", disable=not progress) as bar:
         loader = _Loader(bar)
         loader.load()
-    search_reindex()
     return loader.report
 
 
@@ -124,22 +126,11 @@ class _Loader:
             self.put_aliases(ActorAlias, actor, aliases)
         for row in catalog.PLACES:
             self.put_by_slug(Place, row, country=self.region(row["country"]))
-        self.articles, changed = {}, []
-        for data in ARTICLES:
-            article, article_changed = self.put_article(data)
-            self.articles[f"{data.publication}/{data.slug}"] = article
-            if article_changed:
-                changed.append(article)
-        # Once every article exists, so that cross-references find their targets.
-        for article in changed:
-            article_process(article=article)
-            article_revision_create(article=article, by=None, note="Demo content")
-            if article.is_public():
-                # As an editor's save would: a new version, and an entry in the change feed.
-                action = Change.Action.UPDATED if article.version else Change.Action.PUBLISHED
-                article_change(article, action)
-            self.report.processed += 1
+        # Sources first, so that the articles citing them link to them with their titles.
         self.sources = {key: self.put_source(source) for key, source in SOURCES.items()}
+        self.articles = {}
+        for data in ARTICLES:
+            self.articles[f"{data.publication}/{data.slug}"] = self.put_article(data)
         for event in EVENTS:
             self.put_event(event)
 
@@ -162,6 +153,8 @@ class _Loader:
         if outcome != UNCHANGED:
             row.full_clean()
             row.save()
+            if model in ANNOUNCED:
+                changes_announce([Changed(model._meta.model_name, row.pk)])
         if record:
             self.report.record(model, outcome)
         return row, outcome
@@ -201,62 +194,78 @@ class _Loader:
 
     # Articles
 
-    def put_article(self, data: DemoArticle) -> tuple[Article, bool]:
-        """The article and its parts; and whether its body or notes changed, so it needs processing."""
+    def put_article(self, data: DemoArticle) -> Article:
+        """The article and its parts, through ``article_save``: unchanged, nothing is recorded."""
         publication = self.by_slug[Publication][data.publication]
         published_at, volume = None, None
         if data.published:
             day = dt.date.fromisoformat(data.published)
             published_at = dt.datetime.combine(day, PUBLISHED_AT)
             volume = publication.volume_for(day)
-        article, outcome = self.put(
-            Article,
-            {"publication": publication, "slug": data.slug},
-            title=data.title,
-            dek=data.dek,
-            body=data.body,
-            image_credit=data.image_credit,
-            status=data.status,
-            published_at=published_at,
-            volume=volume,
-            issue_number=data.issue,
-        )
-        authors = self.slugs(Author, data.authors)
-        for position, author in enumerate(authors):
-            self.put(ArticleAuthor, {"article": article, "author": author}, position=position)
-        self.prune(article.bylines.exclude(author__in=authors))
-        for position, text in enumerate(data.summary):
-            self.put(SummaryPoint, {"article": article, "position": position}, text=text)
-        self.prune(article.summary_points.filter(position__gte=len(data.summary)))
-        notes_changed = False
-        for number, text in enumerate(data.notes, start=1):
-            _, result = self.put(Note, {"article": article, "number": number}, text=text)
-            notes_changed |= result != UNCHANGED
-        notes_changed |= self.prune(article.notes.filter(number__gt=len(data.notes)))
-        self.sync_m2m(article.topics, self.slugs(Topic, data.topics))
-        self.sync_m2m(article.regions, self.slugs(Region, data.regions))
+        lookup = {"publication": publication, "slug": data.slug}
+        article = Article.objects.filter(**lookup).first() or Article(**lookup)
+        values = {
+            "title": data.title,
+            "dek": data.dek,
+            "body": data.body,
+            "image_credit": data.image_credit,
+            "status": data.status,
+            "published_at": published_at,
+            "volume": volume,
+            "issue_number": data.issue,
+        }
+
+        def write():
+            if article.pk is None:
+                outcome = CREATED
+            else:
+                outcome = UPDATED if _differs(article, values) else UNCHANGED
+            for name, value in values.items():
+                setattr(article, name, value)
+            if outcome != UNCHANGED:
+                article.full_clean()
+                article.save()
+            self.report.record(Article, outcome)
+            authors = self.slugs(Author, data.authors)
+            for position, author in enumerate(authors):
+                self.put(ArticleAuthor, {"article": article, "author": author}, position=position)
+            self.prune(article.bylines.exclude(author__in=authors))
+            for position, text in enumerate(data.summary):
+                self.put(SummaryPoint, {"article": article, "position": position}, text=text)
+            self.prune(article.summary_points.filter(position__gte=len(data.summary)))
+            for number, text in enumerate(data.notes, start=1):
+                self.put(Note, {"article": article, "number": number}, text=text)
+            self.prune(article.notes.filter(number__gt=len(data.notes)))
+            self.sync_m2m(article.topics, self.slugs(Topic, data.topics))
+            self.sync_m2m(article.regions, self.slugs(Region, data.regions))
+
+        saved = article_save(article=article, by=None, write=write, note="Demo content")
+        self.report.processed += saved.revision is not None
         self.bar.update()
-        return article, outcome != UNCHANGED or notes_changed
+        return article
 
     # Sources and events
 
     def put_source(self, data) -> Source:
-        """The source, found by outlet, date and title; failing that, the untitled source
-        that citing the same outlet and date created, which it then completes."""
+        """The source, found by outlet, date and title; failing that, an untitled source of
+        the same outlet and date (created by a citation), which it then completes."""
         item = {"outlet": self.by_slug[Outlet][data.outlet], **_date_fields("date_", data.date)}
         same_item = Source.objects.filter(**item)
         found = same_item.filter(title=data.title).first() or same_item.filter(title="").first()
-        source, _ = self.put(
+        source, outcome = self.put(
             Source,
             {"pk": found.pk} if found else item,
             title=data.title,
             url=data.url,
             language=data.language,
         )
+        if outcome == UPDATED:  # the articles citing it link to it anew, as after the admin
+            sources_changed(sources=[source], fields={"title", "url", "language"})
         self.bar.update()
         return source
 
     def put_event(self, data: DemoEvent) -> Event:
+        """The event and its parts, through ``event_save``: what changed is a new version."""
         values = {
             "title": data.title,
             "summary": data.summary,
@@ -268,45 +277,47 @@ class _Loader:
             **_date_fields("start_", data.start),
             **_date_fields("end_", data.end),
         }
-        event, outcome = self.put(Event, {"uuid": data.uuid}, record=False, **values)
+        event = Event.objects.filter(uuid=data.uuid).first() or Event(uuid=data.uuid)
 
-        changed = False
-        actors = self.by_slug[Actor]
-        kept = []
-        for position, party in enumerate(data.parties):
-            participation, result = self.put(
-                Participation,
-                {"event": event, "actor": actors[party.actor], "role": party.role},
-                on_behalf_of=actors[party.on_behalf_of] if party.on_behalf_of else None,
-                office=party.office,
-                position=position,
-            )
-            kept.append(participation.pk)
-            changed |= result != UNCHANGED
-        changed |= self.prune(event.participations.exclude(pk__in=kept))
+        def write():
+            if event.pk is None:
+                outcome = CREATED
+            else:
+                outcome = UPDATED if _differs(event, values) else UNCHANGED
+            for name, value in values.items():
+                setattr(event, name, value)
+            if outcome != UNCHANGED:
+                event.full_clean()
+                event.save()
+            actors = self.by_slug[Actor]
+            kept = []
+            for position, party in enumerate(data.parties):
+                participation, _ = self.put(
+                    Participation,
+                    {"event": event, "actor": actors[party.actor], "role": party.role},
+                    on_behalf_of=actors[party.on_behalf_of] if party.on_behalf_of else None,
+                    office=party.office,
+                    position=position,
+                )
+                kept.append(participation.pk)
+            self.prune(event.participations.exclude(pk__in=kept))
+            sources = [self.sources[key] for key, _ in data.sources]
+            for (_, quote), source in zip(data.sources, sources, strict=True):
+                self.put(EventSource, {"event": event, "source": source}, quote=quote)
+            self.prune(event.event_sources.exclude(source__in=sources))
+            units = [unit for _, unit, _ in data.quantities]
+            for value, unit, text in data.quantities:
+                self.put(EventQuantity, {"event": event, "unit": unit}, value=value, text=text)
+            self.prune(event.quantities.exclude(unit__in=units))
+            self.sync_m2m(event.articles, [self.articles[key] for key in data.articles])
+            outcomes.append(outcome)
 
-        sources = [self.sources[key] for key, _ in data.sources]
-        for (_, quote), source in zip(data.sources, sources, strict=True):
-            _, result = self.put(EventSource, {"event": event, "source": source}, quote=quote)
-            changed |= result != UNCHANGED
-        changed |= self.prune(event.event_sources.exclude(source__in=sources))
-
-        units = [unit for _, unit, _ in data.quantities]
-        for value, unit, text in data.quantities:
-            _, result = self.put(
-                EventQuantity, {"event": event, "unit": unit}, value=value, text=text
-            )
-            changed |= result != UNCHANGED
-        changed |= self.prune(event.quantities.exclude(unit__in=units))
-
-        articles = [self.articles[key] for key in data.articles]
-        changed |= self.sync_m2m(event.articles, articles)
-
-        # A change to who took part or what supports the event is a change subscribers see.
-        if outcome == UNCHANGED and changed:
-            event.bump_version()
-            outcome = UPDATED
-        self.report.record(Event, outcome)
+        outcomes = []
+        saved = event_save(event=event, write=write)
+        # A change to who took part or what supports the event is a change of the event.
+        self.report.record(
+            Event, UPDATED if outcomes[0] == UNCHANGED and saved.changed else outcomes[0]
+        )
         self.bar.update()
         return event
 

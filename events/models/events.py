@@ -3,9 +3,8 @@
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 
 from articles.dates import display_interval, edtf_interval
 from articles.models import Article, Source
@@ -18,9 +17,6 @@ from articles.models.fuzzy import (
 
 from .actors import Actor, Place
 from .taxonomy import EventType
-
-# Fields save() derives: changing them is not an editor's change.
-DERIVED_FIELDS = frozenset({"version", "updated_at", "starts_on", "ends_on", "edtf"})
 
 
 class EventQuerySet(models.QuerySet):
@@ -135,88 +131,23 @@ class Event(models.Model):
         return f"{self.title} ({self.date_display()})"
 
     def save(self, *args, **kwargs):
+        """Derive the covered range and EDTF from the dates. What a change tells subscribers
+        (a new version, a feed entry) is ``events.services.event_save``'s to decide."""
         start, end = self.start_date(), self.end_date()
         if start is None:
             raise ValueError("Event has no valid start date: call full_clean() first.")
         self.starts_on = start.first_day()
         self.ends_on = (end or start).last_day()
         self.edtf = edtf_interval(start, end)
-        feed_action = self._feed_action()
-        if feed_action and not self._state.adding:
-            self.version += 1
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "starts_on", "ends_on", "edtf"}
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            if feed_action:
-                self._record_change(feed_action)
-        self._loaded = self._field_values()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("events:event", kwargs={"uuid": self.uuid})
 
-    def _feed_action(self) -> str | None:
-        """What this save tells subscribers, or None when they see no change.
-
-        A draft is nobody's business yet; a published event's changes are updates; leaving
-        "published" (withdrawn, merged, back to draft) is a removal.
-        """
-        is_public = self.status == self.Status.PUBLISHED
-        if self._state.adding:
-            return "created" if is_public else None
-        if not self.has_changes():
-            return None
-        loaded = getattr(self, "_loaded", None) or {}
-        was_public = loaded.get("status", self.status) == self.Status.PUBLISHED
-        if is_public:
-            return "updated" if was_public else "created"
-        if was_public:
-            return "merged" if self.status == self.Status.MERGED else "withdrawn"
-        return None
-
-    def _record_change(self, action: str) -> None:
-        from articles.services import change_record
-
-        merged_into = self.merged_into.uuid if self.merged_into_id else ""
-        change_record(
-            resource="event",
-            resource_id=str(self.uuid),
-            action=action,
-            version=self.version,
-            tombstone=action in ("merged", "withdrawn"),
-            reason=f"merged into {merged_into}" if action == "merged" else "",
-            replaced_by=str(merged_into),
-        )
-
-    @classmethod
-    def from_db(cls, db, field_names, values, **kwargs):
-        instance = super().from_db(db, field_names, values, **kwargs)
-        instance._loaded = instance._field_values()
-        return instance
-
-    def _field_values(self) -> dict:
-        return {
-            f.attname: getattr(self, f.attname)
-            for f in self._meta.concrete_fields
-            if f.attname not in DERIVED_FIELDS and f.attname in self.__dict__
-        }
-
-    def has_changes(self) -> bool:
-        """Whether a field an editor sets differs from what was loaded from the database."""
-        loaded = getattr(self, "_loaded", None)
-        return loaded is None or any(self.__dict__.get(k) != v for k, v in loaded.items())
-
-    @transaction.atomic
-    def bump_version(self) -> None:
-        """Record a public change made outside the event's own fields (participants, sources)."""
-        if self.status == self.Status.PUBLISHED:
-            Event.objects.filter(pk=self.pk).update(
-                version=models.F("version") + 1, updated_at=timezone.now()
-            )
-            self.refresh_from_db(fields=["version", "updated_at"])
-            self._record_change("updated")
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED
 
     def start_date(self):
         return fuzzy_date_from(self, "start_")

@@ -6,10 +6,12 @@ from html.parser import HTMLParser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles.models import Article, ArticleStatus, Outlet, OutletAlias, Source
 from articles.services import article_sync_references
 from tests import factories
+from tests.commits import committed
 
 pytestmark = pytest.mark.django_db
 
@@ -234,14 +236,8 @@ def test_editor_adds_an_article_with_authors_in_order_points_and_a_note(editor_c
         "bylines-0-position": "0",
         "bylines-1-author": first.pk,
         "bylines-1-position": "1",
-        "summary_points-TOTAL_FORMS": "2",
-        "summary_points-0-text": "Presidents met in Minsk.",
-        "summary_points-0-position": "0",
-        "summary_points-1-text": "They signed 12 documents.",
-        "summary_points-1-position": "1",
-        "notes-TOTAL_FORMS": "1",
-        "notes-0-number": "1",
-        "notes-0-text": "BRICS is a loose grouping.",
+        "summary": "• Presidents met in Minsk.\r\n• They signed 12 documents.",
+        "notes": "[1] BRICS is a loose grouping.",
     }
     response = editor_client.post("/admin/articles/article/add/", data)
     assert response.status_code == 302, response.context and response.context["errors"]
@@ -302,22 +298,42 @@ def test_duplicate_slug_in_a_publication_is_a_form_error(editor_client):
     assert Article.objects.count() == 1
 
 
-def test_status_and_numbers_cannot_be_typed_into_the_form(editor_client):
+def test_status_and_numbers_cannot_be_typed_into_the_form(client):
     article = factories.article(published=False)
+    client.force_login(factories.user("Editor"))
     url = f"/admin/articles/article/{article.pk}/change/"
     tampered = {
         "status": ArticleStatus.PUBLISHED,
         "published_at_0": "2025-08-21",
+        "published_at_1": "09:00",
         "issue_number": "999",
     }
-    response = editor_client.post(url, form_data(editor_client.get(url)) | tampered)
+    response = client.post(url, form_data(client.get(url)) | tampered)
     assert response.status_code == 302
     article.refresh_from_db()
+    # Only a publisher plans the date (see the next test); nobody types status or numbers.
     assert (article.status, article.published_at, article.issue_number) == (
         ArticleStatus.DRAFT,
         None,
         None,
     )
+
+
+def test_a_publisher_plans_the_date_and_yearless_citations_follow_it(client):
+    article = factories.article(published=False, body="They met (Tehran Times, August 20).")
+    assert article.citations.get().source.date_year == timezone.localdate().year
+    client.force_login(factories.user("Publisher"))
+    url = f"/admin/articles/article/{article.pk}/change/"
+    planned = {"published_at_0": "2025-08-21", "published_at_1": "09:00", "status": "published"}
+    with committed():
+        assert client.post(url, form_data(client.get(url)) | planned).status_code == 302
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.DRAFT
+    assert timezone.localtime(article.published_at).date() == dt.date(2025, 8, 21)
+    # A yearless citation of a draft is read against its planned date.
+    assert article.citations.get().source.date_year == 2025
+    page = client.get(url).text
+    assert 'name="published_at_0" value="2025-08-21"' in page
 
 
 def test_source_with_day_precision_and_no_day_is_a_form_error(editor_client):

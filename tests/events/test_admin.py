@@ -3,7 +3,6 @@
 import pytest
 
 from events.models import ActorAlias, Event, EventFamily, EventType, Participation
-from events.services import article_process
 from tests import factories
 from tests.articles.test_admin import form_data
 
@@ -246,7 +245,6 @@ def test_an_editor_accepts_a_suggestion_from_its_page(editor_client):
     article = factories.article(
         body="In March 2025, Iran and Belarus signed a defence agreement (Iranpress, March 12)."
     )
-    article_process(article=article)
     suggestion = article.event_suggestions.get()
     url = f"/admin/events/eventsuggestion/{suggestion.pk}/change/"
     page = editor_client.get(url)
@@ -269,7 +267,6 @@ def test_an_editor_accepts_a_suggestion_from_its_page(editor_client):
 def test_an_editor_dismisses_a_suggestion_and_it_stays_dismissed(editor_client):
     factories.actor(name="Iran")
     article = factories.article(body="On August 19, Iran hosted talks.")
-    article_process(article=article)
     suggestion = article.event_suggestions.get()
     url = f"/admin/events/eventsuggestion/{suggestion.pk}/change/"
     editor_client.post(url, form_data(editor_client.get(url)) | {"_dismiss": "Dismiss"})

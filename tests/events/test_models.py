@@ -80,19 +80,6 @@ def test_the_database_refuses_what_clean_would(db):
             Event.objects.filter(pk=event.pk).update(**change)
 
 
-def test_version_grows_with_public_changes_only(db):
-    event = factories.event(status=Event.Status.DRAFT)
-    event.title = "Edited draft"
-    event.save()
-    assert event.version == 1
-    event.status = Event.Status.PUBLISHED
-    event.save()
-    event.summary = "Now public"
-    event.save()
-    event.refresh_from_db()
-    assert event.version == 3
-
-
 def test_merged_event_names_its_target(db):
     target = factories.event()
     event = factories.event()
@@ -129,16 +116,3 @@ def test_the_codebook_is_seeded_and_maps_to_plover(db):
         "Agreement",
     )
     assert EventType.objects.count() >= 20
-
-
-def test_saving_an_unchanged_event_keeps_its_version(db):
-    event = Event.objects.get(pk=factories.event().pk)
-    event.save()
-    event.save()
-    assert Event.objects.get(pk=event.pk).version == 1
-    event.title = "Changed"
-    event.save()
-    event.save()
-    assert Event.objects.get(pk=event.pk).version == 2
-    event.bump_version()
-    assert event.version == 3

@@ -1,11 +1,19 @@
-"""Processing a saved article: citations, then event suggestions an editor accepts or dismisses."""
+"""Event suggestions from an article's text, which an editor accepts or dismisses."""
 
 import datetime as dt
 
 import pytest
 
+from articles.models import Article
 from events.models import ActorAlias, Event, EventSuggestion, Place
-from events.services import article_process, suggestion_accept, suggestion_dismiss
+from events.services import (
+    article_refresh_suggestions,
+    event_link,
+    event_save,
+    events_touch,
+    suggestion_accept,
+    suggestion_dismiss,
+)
 from tests import factories
 
 BODY = (
@@ -31,7 +39,7 @@ def world(db):
 
 def test_processing_suggests_dated_events_with_actors_place_and_sources(world):
     article = world["article"]
-    article_process(article=article)
+    article_refresh_suggestions(article=article)
     visit, agreement = article.event_suggestions.order_by("position")
     assert (visit.fuzzy_date().isoformat(), visit.event_type.slug, visit.place) == (
         "2025-08-19",
@@ -49,7 +57,7 @@ def test_processing_suggests_dated_events_with_actors_place_and_sources(world):
 
 def test_accepting_makes_a_prefilled_draft_event(world, editor):
     article = world["article"]
-    article_process(article=article)
+    article_refresh_suggestions(article=article)
     suggestion = article.event_suggestions.order_by("position").first()
     event = suggestion_accept(suggestion=suggestion, by=editor)
     assert event.status == Event.Status.DRAFT
@@ -76,11 +84,11 @@ def test_accepting_makes_a_prefilled_draft_event(world, editor):
 
 def test_dismissed_suggestions_do_not_return_on_resave(world, editor):
     article = world["article"]
-    article_process(article=article)
+    article_refresh_suggestions(article=article)
     dismissed = article.event_suggestions.order_by("position").first()
     suggestion_dismiss(suggestion=dismissed, by=editor)
-    article_process(article=article)
-    article_process(article=article)
+    article_refresh_suggestions(article=article)
+    article_refresh_suggestions(article=article)
     assert article.event_suggestions.count() == 2
     assert article.event_suggestions.pending().count() == 1
     assert EventSuggestion.objects.get(pk=dismissed.pk).status == "dismissed"
@@ -88,9 +96,45 @@ def test_dismissed_suggestions_do_not_return_on_resave(world, editor):
 
 def test_pending_suggestions_follow_the_body(world):
     article = world["article"]
-    article_process(article=article)
-    article.body = "Nothing dated here about Iran."
-    article.save()
-    article_process(article=article)
+    factories.resave(article, body="Nothing dated here about Iran.")
     assert not article.event_suggestions.exists()
     assert not Place.objects.filter(name="Nowhere").exists()
+
+
+def test_an_event_version_grows_with_public_changes_only(db):
+    event = factories.event(status=Event.Status.DRAFT)
+    event.title = "Edited draft"
+    assert event_save(event=event).change is None
+    assert Event.objects.get(pk=event.pk).version == 1
+    event.status = Event.Status.PUBLISHED
+    assert event_save(event=event).change.action == "created"
+    event.summary = "Now public"
+    assert event_save(event=event).change.action == "updated"
+    assert Event.objects.get(pk=event.pk).version == 3
+
+
+def test_saving_an_unchanged_event_records_nothing(db):
+    event = Event.objects.get(pk=factories.event().pk)
+    before = Event.objects.get(pk=event.pk).updated_at
+    assert not event_save(event=event).changed
+    assert Event.objects.get(pk=event.pk).updated_at == before  # not even written
+    event.title = "Changed"
+    assert event_save(event=event).changed
+    assert not event_save(event=event).changed
+    assert Event.objects.get(pk=event.pk).version == 2
+    events_touch(event_ids=[event.pk])
+    assert Event.objects.get(pk=event.pk).version == 3
+
+
+def test_an_event_change_is_a_new_version_of_the_public_articles_that_report_it(db):
+    article = factories.article()
+    draft_article = factories.article(published=False)
+    event = factories.event()
+    before = article.version
+    event_link(event=event, article_id=article.pk, linked=True)
+    event_link(event=event, article_id=draft_article.pk, linked=True)
+    assert Article.objects.get(pk=article.pk).version == before + 1
+    event.title = "Retitled"
+    event_save(event=event)
+    assert Article.objects.get(pk=article.pk).version == before + 2
+    assert Article.objects.get(pk=draft_article.pk).version == 0

@@ -8,6 +8,7 @@ from django.utils import timezone
 from articles.models import Article, ArticleStatus, Change
 from articles.services import article_publish_due, article_transition, changes_prune
 from events.models import Event
+from events.services import event_save
 from monitor.subscribers.changes import decode_cursor, encode_cursor
 from tests import factories
 from tests.subscribers.fixtures import client_with, key_for, plan
@@ -82,9 +83,9 @@ def test_event_merges_and_withdrawals_are_tombstones(api):
     keep, merged, withdrawn = factories.event(), factories.event(), factories.event()
     cursor = _feed(api, since="latest")["next"]
     merged.status, merged.merged_into = Event.Status.MERGED, keep
-    merged.save()
+    event_save(event=merged)
     withdrawn.status = Event.Status.WITHDRAWN
-    withdrawn.save()
+    event_save(event=withdrawn)
     changes = _feed(api, since=cursor)["changes"]
     assert [(c["type"], c["tombstone"]) for c in changes] == [
         ("event.merged", {"reason": f"merged into {keep.uuid}", "replaced_by": str(keep.uuid)}),

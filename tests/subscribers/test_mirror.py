@@ -22,15 +22,12 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from articles.models import Article, ArticleStatus, Change
-from articles.services import (
-    article_change,
-    article_publish_due,
-    article_sync_references,
-    article_transition,
-)
+from articles.models import Article, ArticleStatus
+from articles.services import article_publish_due, article_save, article_transition
 from events.models import Event
+from events.services import event_save
 from tests import factories
+from tests.commits import committed
 from tests.subscribers.fixtures import client_with, key_for, plan
 
 WORDS = (
@@ -101,16 +98,15 @@ class Newsroom(RuleBasedStateMachine):
         past = timezone.now() - dt.timedelta(seconds=1)
         for article in Article.objects.filter(status=ArticleStatus.SCHEDULED):
             Article.objects.filter(pk=article.pk).update(published_at=past)
-            article_publish_due(article_id=article.pk)
+            with committed():
+                article_publish_due(article_id=article.pk)
 
     @rule(pk=articles, title=WORDS)
     def edit(self, pk, title):
         article = Article.objects.get(pk=pk)
         article.title, article.body = title, f"{title} (Tehran Times, August 20)."
-        article.save()
-        article_sync_references(article=article)
-        if article.is_public():
-            article_change(article, Change.Action.UPDATED)
+        with committed():
+            article_save(article=article, by=self.publisher)
 
     @rule(pk=articles, note=WORDS)
     def correct(self, pk, note):
@@ -123,7 +119,8 @@ class Newsroom(RuleBasedStateMachine):
     def _step(self, pk, action, **kwargs):
         article = Article.objects.get(pk=pk)
         try:
-            article_transition(article=article, action=action, by=self.publisher, **kwargs)
+            with committed():
+                article_transition(article=article, action=action, by=self.publisher, **kwargs)
         except Exception as refusal:  # a refused step changes nothing, which the invariant checks
             assert type(refusal).__name__ == "TransitionRefused", refusal
 
@@ -137,7 +134,14 @@ class Newsroom(RuleBasedStateMachine):
     def edit_event(self, pk, title):
         event = Event.objects.get(pk=pk)
         event.title = title
-        event.save()
+        with committed():
+            event_save(event=event)
+
+    @rule(pk=events, article=articles)
+    def attach(self, pk, article):
+        event = Event.objects.get(pk=pk)
+        with committed():
+            event_save(event=event, write=lambda: event.articles.add(article))
 
     @rule(pk=events, into=events)
     def merge(self, pk, into):
@@ -149,14 +153,16 @@ class Newsroom(RuleBasedStateMachine):
         ):
             return
         event.status, event.merged_into = Event.Status.MERGED, target
-        event.save()
+        with committed():
+            event_save(event=event)
 
     @rule(pk=events)
     def withdraw(self, pk):
         event = Event.objects.get(pk=pk)
         if event.status == Event.Status.PUBLISHED:
             event.status = Event.Status.WITHDRAWN
-            event.save()
+            with committed():
+                event_save(event=event)
 
     # The promise
 

@@ -62,7 +62,13 @@
     }
   }
 
-  function restore(data) {
+  function restore(data, baseRevision) {
+    // The copy is saved as based on the revision it was typed over: if the article has been
+    // saved since, the server merges the two instead of letting the copy overwrite it.
+    const base = form.querySelector('[name="base_revision"]');
+    if (base && baseRevision !== undefined && baseRevision !== null && baseRevision !== "") {
+      base.value = baseRevision;
+    }
     for (const [name, values] of Object.entries(data)) {
       if (name === "csrfmiddlewaretoken" || name === "base_revision") continue;
       const elements = form.querySelectorAll('[name="' + CSS.escape(name) + '"]');
@@ -83,17 +89,21 @@
   function offer() {
     if (document.querySelector(".errornote")) return;  // the form already holds what was typed
     const serverData = JSON.parse(document.getElementById("working-copy-data").textContent || "null");
-    let chosen = serverData && config.savedAt ? { savedAt: config.savedAt, data: serverData } : null;
+    let chosen = serverData && config.savedAt
+      ? { savedAt: config.savedAt, data: serverData, baseRevision: config.baseRevision }
+      : null;
     try {
       const local = JSON.parse(localStorage.getItem(config.key) || "null");
-      if (local && (!chosen || local.savedAt > chosen.savedAt)) chosen = local;
+      if (local && (!chosen || local.savedAt > chosen.savedAt)) {
+        chosen = { savedAt: local.savedAt, data: local.data, baseRevision: (local.data.base_revision || [])[0] };
+      }
     } catch (error) { /* ignore unreadable local copies */ }
     if (!chosen) return;
     const box = document.getElementById("autosave-offer");
     document.getElementById("autosave-when").textContent = new Date(chosen.savedAt).toLocaleString();
     box.hidden = false;
     document.getElementById("autosave-restore").addEventListener("click", function () {
-      restore(chosen.data); box.hidden = true;
+      restore(chosen.data, chosen.baseRevision); box.hidden = true;
     });
     document.getElementById("autosave-dismiss").addEventListener("click", function () {
       localStorage.removeItem(config.key); box.hidden = true;

@@ -2,11 +2,11 @@
 Standard Webhooks specification says, in the background. See docs/webhooks.md."""
 
 
-def changes_recorded() -> None:
-    """The change log's listener (``MONITOR_CHANGE_LISTENERS``), called after a commit that
-    recorded changes: queue a dispatch, unless no endpoint would receive anything."""
+def changes_committed(changes) -> None:
+    """The change listener (``MONITOR_CHANGE_LISTENERS``): after a commit that recorded entries
+    in the change log, queue a dispatch, unless no endpoint would receive anything."""
     from .models import Endpoint
     from .tasks import dispatch_changes
 
-    if Endpoint.objects.active().exists():
+    if any(change.entry for change in changes) and Endpoint.objects.active().exists():
         dispatch_changes.enqueue()

@@ -1,12 +1,15 @@
 """Import plain-text articles in the house format: one file, or every .txt file of a folder.
 
     python manage.py import_article PATH --publication SLUG [--published YYYY-MM-DD]
-                                         [--status draft|published]
+                                         [--status draft|published] [--replace]
 
-Each article is imported in its own transaction, citations, cross-references and event
-suggestions included, so a bad file never leaves half an article behind. Re-importing a
-file updates the article it made. Exits non-zero when any file failed; each failure is
-one line on stderr.
+Each article is imported in its own transaction, through the same service as an editor's
+save (``article_import``): citations, cross-references, revision, change feed, search and
+event suggestions follow, and a bad file never leaves half an article behind. A file may
+carry its own date ("Date: August 21, 2025"), so a folder spanning years imports in one
+run. Re-importing a file updates the article it made and never changes its workflow state;
+a volume and issue that belong to another article are refused unless --replace is given.
+Exits non-zero when any file failed; each failure is one line on stderr.
 """
 
 import datetime as dt
@@ -14,21 +17,14 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
 from articles.management.errors import one_line
-from articles.models import ArticleStatus, Change, Publication
+from articles.models import ArticleStatus, Publication
 from articles.plaintext import PlainTextError, parse_plain_text
-from articles.services import (
-    ArticleImportError,
-    article_change,
-    article_import,
-    article_revision_create,
-    import_publication_date,
-)
-from events.services import article_process
+from articles.services import ArticleImportError, article_import, import_publication_date
+from articles.workflow import TransitionRefused
 
 
 class Command(BaseCommand):
@@ -37,15 +33,23 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="A UTF-8 plain-text article, or a folder of them.")
         parser.add_argument("--publication", required=True, help="The publication's slug.")
-        parser.add_argument("--published", help="Publication date, YYYY-MM-DD.")
+        parser.add_argument(
+            "--published",
+            help="Publication date, YYYY-MM-DD, for files without a “Date:” line of their own.",
+        )
         parser.add_argument(
             "--status",
             choices=[ArticleStatus.DRAFT, ArticleStatus.PUBLISHED],
             default=ArticleStatus.DRAFT,
-            help="Import as draft (default) or published.",
+            help="Import as draft (default) or published; re-imports keep the state they have.",
+        )
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="Let a file replace the article that holds its volume and issue.",
         )
 
-    def handle(self, *args, path, publication, published, status, **options):
+    def handle(self, *args, path, publication, published, status, replace, **options):
         publication_row = Publication.objects.filter(slug=publication).first()
         if publication_row is None:
             raise CommandError(f"No publication with the slug {publication!r}.")
@@ -73,12 +77,15 @@ class Command(BaseCommand):
         )
         for file in bar:
             try:
-                article, created = self._import(file, publication_row, published_on, status)
+                article, created = self._import(
+                    file, publication_row, published_on, status, replace
+                )
             except (
                 OSError,
                 UnicodeDecodeError,
                 PlainTextError,
                 ArticleImportError,
+                TransitionRefused,
                 ValidationError,
             ) as error:
                 if len(files) == 1:
@@ -100,17 +107,15 @@ class Command(BaseCommand):
             raise CommandError(f"{counts['failed']} of {len(files)} file(s) could not be imported.")
 
     @staticmethod
-    def _import(file, publication, published, status):
+    def _import(file, publication, published, status, replace):
         parsed = parse_plain_text(file.read_text(encoding="utf-8-sig"))
         date = import_publication_date(parsed, publication, published, today=timezone.localdate())
-        with transaction.atomic():
-            article, created = article_import(
-                parsed=parsed, publication=publication, published=date, status=status
-            )
-            article_process(article=article)
-            article_revision_create(article=article, by=None, note=f"Imported from {file.name}")
-            if article.is_public():
-                article_change(
-                    article, Change.Action.PUBLISHED if created else Change.Action.UPDATED
-                )
-        return article, created
+        imported = article_import(
+            parsed=parsed,
+            publication=publication,
+            published=date,
+            status=status,
+            replace=replace,
+            name=file.name,
+        )
+        return imported.article, imported.created

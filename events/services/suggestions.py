@@ -1,23 +1,16 @@
-"""Writes that span models in the events app: processing a saved article, judging suggestions."""
+"""Event suggestions: dated sentences of an article that name known actors, kept in line with
+its text, and accepted (a draft event) or dismissed by editors."""
 
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from articles.models import Article, Change, Outlet
+from articles.models import Article
 from articles.names import name_key
-from articles.services import (
-    ReferenceSync,
-    article_change,
-    article_sync_references,
-    resource_change,
-)
-from monitor.search.services import search_index_article
 
-from .extraction import suggest_events
-from .models import (
+from ..extraction import suggest_events
+from ..models import (
     Actor,
     ActorAlias,
     Event,
@@ -27,22 +20,10 @@ from .models import (
     Participation,
     Place,
 )
+from .saving import event_save
 
 # The type an accepted suggestion gets when the sentence gave no clue; the editor changes it.
 FALLBACK_TYPE = "meeting"
-
-
-@transaction.atomic
-def article_process(*, article: Article) -> ReferenceSync:
-    """Everything derived from an article's body, re-derived after a save, in one transaction.
-
-    Citations and cross-references (``article_sync_references``), then event suggestions.
-    The admin and the import command call this after saving an article and its notes.
-    """
-    result = article_sync_references(article=article)
-    article_refresh_suggestions(article=article)
-    search_index_article(article)
-    return result
 
 
 def _name_lookup() -> tuple[dict[str, int], dict[str, int]]:
@@ -123,16 +104,20 @@ def suggestion_accept(*, suggestion: EventSuggestion, by) -> Event:
         status=Event.Status.DRAFT,
     )
     event.full_clean()
-    event.save()
-    event.articles.add(suggestion.article)
-    Participation.objects.bulk_create(
-        Participation(event=event, actor=actor, position=position)
-        for position, actor in enumerate(actors)
-    )
-    EventSource.objects.bulk_create(
-        EventSource(event=event, source=source, quote=suggestion.sentence)
-        for source in suggestion.sources.all()
-    )
+
+    def write():
+        event.save()
+        event.articles.add(suggestion.article)
+        Participation.objects.bulk_create(
+            Participation(event=event, actor=actor, position=position)
+            for position, actor in enumerate(actors)
+        )
+        EventSource.objects.bulk_create(
+            EventSource(event=event, source=source, quote=suggestion.sentence)
+            for source in suggestion.sources.all()
+        )
+
+    event_save(event=event, by=by, write=write)
     suggestion.status, suggestion.event = EventSuggestion.Status.ACCEPTED, event
     suggestion.decided_by, suggestion.decided_at = by, timezone.now()
     suggestion.save(update_fields=["status", "event", "decided_by", "decided_at"])
@@ -153,51 +138,3 @@ def _title(suggestion: EventSuggestion, actors: list[Actor]) -> str:
     kind = suggestion.event_type.name if suggestion.event_type else "Event"
     names = " and ".join(actor.name for actor in actors[:3])
     return f"{kind}: {names}"[:300] if names else kind
-
-
-# What subscribers see of an actor, a source or an outlet is part of the events and articles
-# that show it: when it changes, those are new versions, and the feed says so.
-ACTOR_FIELDS = frozenset({"name", "slug", "kind", "country", "wikidata_id"})
-SOURCE_FIELDS = frozenset(
-    {"outlet", "date_year", "date_month", "date_day", "date_precision", "title", "url", "language"}
-)
-OUTLET_FIELDS = frozenset({"name", "kind", "home_url", "country"})
-
-
-@transaction.atomic
-def actor_changed(*, actor: Actor, fields: set[str]) -> int:
-    """Record a change subscribers see in every published event the actor takes part in."""
-    if not fields & ACTOR_FIELDS:
-        return 0
-    resource_change(Change.Resource.ACTOR, actor.slug)
-    events = Event.objects.public().filter(
-        Q(participations__actor=actor) | Q(participations__on_behalf_of=actor)
-    )
-    return _bump_events(events)
-
-
-@transaction.atomic
-def sources_changed(*, sources, fields: set[str], outlet: Outlet | None = None) -> int:
-    """Record a change in every public article citing the sources and event they support."""
-    if not fields & (OUTLET_FIELDS if outlet else SOURCE_FIELDS):
-        return 0
-    if outlet is not None:
-        resource_change(Change.Resource.OUTLET, outlet.slug)
-    source_ids = [source.pk for source in sources]
-    for source_id in source_ids:
-        resource_change(Change.Resource.SOURCE, source_id)
-    articles = Article.objects.public().filter(citations__source__in=source_ids).distinct()
-    for article in articles:
-        article_sync_references(article=article)  # the body links to the source's new URL
-        article_change(article, Change.Action.UPDATED)
-    return len(articles) + _bump_events(
-        Event.objects.public().filter(event_sources__source__in=source_ids)
-    )
-
-
-def _bump_events(events) -> int:
-    count = 0
-    for event in events.distinct():
-        event.bump_version()
-        count += 1
-    return count

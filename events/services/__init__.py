@@ -1,0 +1,27 @@
+"""Writes of the events app, one function per unit of work."""
+
+from .actors import actor_saved
+from .saving import (
+    EventSaved,
+    event_delete,
+    event_feed_action,
+    event_link,
+    event_save,
+    event_snapshot,
+    events_touch,
+)
+from .suggestions import article_refresh_suggestions, suggestion_accept, suggestion_dismiss
+
+__all__ = [
+    "EventSaved",
+    "actor_saved",
+    "article_refresh_suggestions",
+    "event_delete",
+    "event_feed_action",
+    "event_link",
+    "event_save",
+    "event_snapshot",
+    "events_touch",
+    "suggestion_accept",
+    "suggestion_dismiss",
+]

@@ -1,0 +1,94 @@
+"""Public pages cached whole and answered with ETag/Last-Modified, in every process alike.
+
+Every public page shows more than its own object: related articles, the latest issues,
+events and the articles about them, linked sources and cross-references. So pages share one
+*generation*, a time kept in the shared cache: a page's ETag and Last-Modified derive from
+its path and the generation alone, a conditional request is answered with 304 without
+touching the database, and the page body is cached under its ETag. When anything readers
+can see changes, the change listener ``changes_committed`` moves the generation on after
+the commit, and every page is rendered afresh on its next request; edits to drafts move
+nothing.
+
+The cache is shared by the web server, the task worker and commands (see settings), so a
+publication by the worker or an import is seen by every process at once. If the cache is
+unreachable, every request renders its page (see ``monitor.core.cache``).
+"""
+
+import datetime as dt
+import hashlib
+import time
+from collections.abc import Sequence
+from functools import wraps
+
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import condition
+
+from .changes import Changed
+
+GENERATION_KEY = "public-generation"
+PAGE_PREFIX = "public-page:"
+# A page is dropped after an hour even if nothing moved the generation: a scheduled article
+# comes due without a write (the worker's publication moves the generation within seconds).
+PAGE_TIMEOUT = 60 * 60
+# Browsers and proxies revalidate (cheaply, with 304) after this long.
+MAX_AGE = 60
+
+
+def generation() -> int:
+    """When public material last changed (nanoseconds); unknown (evicted, a new cache) is now."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        now = time.time_ns()
+        # add(): if another process started the generation meanwhile, its value wins.
+        cache.add(GENERATION_KEY, now, timeout=None)
+        value = cache.get(GENERATION_KEY) or now
+    return value
+
+
+def site_changed() -> None:
+    """Every public page is stale from now on."""
+    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def changes_committed(changes: Sequence[Changed]) -> None:
+    """The change listener: a committed change readers can see moves the generation on."""
+    if any(change.public for change in changes):
+        site_changed()
+
+
+def public_page(view):
+    """Cache a public GET page, keyed by its path and the generation, with ETag/Last-Modified.
+
+    Only 200 responses are cached; others (404, 410) are rendered each time.
+    """
+
+    def current(request) -> int:
+        if not hasattr(request, "_public_generation"):
+            request._public_generation = generation()
+        return request._public_generation
+
+    def etag(request, *args, **kwargs) -> str:
+        material = f"{request.get_full_path()}|{current(request)}"
+        return hashlib.sha256(material.encode()).hexdigest()[:32]
+
+    def last_modified(request, *args, **kwargs) -> dt.datetime:
+        return dt.datetime.fromtimestamp(current(request) / 1e9, tz=dt.UTC)
+
+    @condition(etag_func=etag, last_modified_func=last_modified)
+    @wraps(view)
+    def cached(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        key = PAGE_PREFIX + etag(request)
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200:
+                if hasattr(response, "render"):
+                    response.render()  # a TemplateResponse (the sitemap) renders late
+                patch_cache_control(response, public=True, max_age=MAX_AGE)
+                cache.set(key, response, timeout=PAGE_TIMEOUT)
+        return response
+
+    return cached

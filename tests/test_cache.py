@@ -141,3 +141,15 @@ def test_with_redis_stopped_pages_the_api_and_admin_saves_keep_answering(
         article.refresh_from_db()
         assert article.title == "Saved during the outage"
         assert "Saved during the outage" in client.get(article.get_absolute_url()).text
+
+
+@pytest.mark.django_db
+def test_with_redis_stopped_throttling_counts_in_the_process(own_redis, monkeypatch):
+    from tests.subscribers.fixtures import client_with, key_for, plan
+
+    monkeypatch.setattr(resilient, "RETRY_AFTER", 60)
+    api = client_with(key_for(plan(rate="3/minute"))[1])
+    with override_settings(CACHES=_redis_settings(own_redis["url"])):
+        own_redis["stop"]()
+        answers = [api.get("/api/v1/articles/").status_code for _ in range(5)]
+    assert answers == [200, 200, 200, 429, 429]

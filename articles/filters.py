@@ -2,14 +2,14 @@
 
 The FilterSet narrows a queryset it is given and never widens it: callers pass
 ``Article.objects.public()`` (or the subscriber's plan of it), so no filter can reach a
-draft. Filters on events go through the ``events`` relation by name, so this app still
-imports nothing from ``events``.
+draft. Filters by actor or event read the articles' subjects (``ArticleSubject``), which
+the events app keeps: this app reads no table of the events app.
 """
 
 import django_filters
 from django.db import models
 
-from .models import Article, Author, Outlet, Publication, Region, Topic
+from .models import Article, ArticleSubject, Author, Outlet, Publication, Region, Topic
 
 
 class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
@@ -78,20 +78,14 @@ class ArticleFilterSet(django_filters.FilterSet):
         fields = []
 
     def filter_actor(self, queryset, name, value):
-        return queryset.filter(_reports_public_event(event__participations__actor__slug=value))
+        return queryset.filter(_about(f"actor:{value}"))
 
     def filter_event(self, queryset, name, value):
-        return queryset.filter(_reports_public_event(event__uuid=value))
+        return queryset.filter(_about(f"event:{value}"))
 
 
-def _reports_public_event(**lookups) -> models.Exists:
-    """Whether the article reports a published event matching ``lookups``.
-
-    Spelled by name, not through ``Event.objects.public()``, because articles never import
-    events; an article must not be findable through a draft event.
-    """
-    return models.Exists(
-        Article.events.through.objects.filter(
-            article=models.OuterRef("pk"), event__status="published", **lookups
-        )
-    )
+def _about(key: str) -> models.Exists:
+    """Whether the article has the subject ``key``. The events app keeps the keys of the
+    published events an article reports and of their actors (``ArticleSubject``), so this
+    app reads no event table, and a draft event finds nothing."""
+    return models.Exists(ArticleSubject.objects.filter(article=models.OuterRef("pk"), key=key))

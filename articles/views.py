@@ -91,7 +91,7 @@ def article_page(request, article, *, preview=None):
         {
             "article": article,
             "sources": sources,
-            "related": Article.objects.public().related_to(article).for_listing()[:RELATED],
+            "related": Article.objects.public().for_listing().related_to(article, limit=RELATED),
             "description": article_description(article),
             "canonical_url": "" if preview else absolute_url(article.get_absolute_url()),
             "image_url": absolute_url(article.image.url) if article.image else "",

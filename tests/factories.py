@@ -95,6 +95,26 @@ def article(*, publication=None, authors=(), published=True, **kwargs) -> Articl
     return obj
 
 
+def attach(event, *articles) -> Event:
+    """Attach articles to an event, as the event admin does (``event_save``)."""
+    with committed():
+        event_save(event=event, write=lambda: event.articles.add(*articles))
+    return event
+
+
+def classify(article, *, topics=(), regions=()) -> Article:
+    """Add topics and regions to an article, as the article admin does (``article_save``)."""
+
+    def write():
+        article.save()
+        article.topics.add(*topics)
+        article.regions.add(*regions)
+
+    with committed():
+        article_save(article=article, by=None, write=write)
+    return article
+
+
 def resave(article, **changes) -> Article:
     """Change the article's fields and save it as an editor would, through ``article_save``."""
     for name, value in changes.items():

@@ -30,9 +30,9 @@ def test_a_cached_page_costs_no_query(client, db, django_assert_num_queries):
 def test_a_public_change_refreshes_every_page_that_shows_it(client, db):
     person, topic = factories.author(), factories.topic()
     article = factories.article(title="Before", authors=[person])
-    article.topics.add(topic)
+    factories.classify(article, topics=[topic])
     related = factories.article(title="Another article")
-    related.topics.add(topic)
+    factories.classify(related, topics=[topic])
     urls = [
         article.get_absolute_url(),
         "/",

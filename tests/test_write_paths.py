@@ -10,6 +10,8 @@ production. After each step it checks that:
 - the search index equals a full reindex of what is there;
 - a mirror that replays the change feed equals the live API, item for item;
 - every public page served from the cache equals a fresh render;
+- what each article is about (its subjects: related articles, filters) follows its topics
+  and the published events it reports;
 - no text an editor saved was lost.
 
 It runs on SQLite and, in CI, on PostgreSQL.
@@ -315,6 +317,20 @@ class Newsroom(RuleBasedStateMachine):
                 fresh = self.reader.get(url)
             assert served.status_code == fresh.status_code, url
             assert _stable(served.content) == _stable(fresh.content), url
+
+    @invariant()
+    def subjects_follow_topics_and_published_events(self):
+        for article in Article.objects.all():
+            expected = {f"topic:{pk}" for pk in article.topics.values_list("pk", flat=True)}
+            expected |= {f"region:{pk}" for pk in article.regions.values_list("pk", flat=True)}
+            events = Event.objects.public().filter(articles=article)
+            expected |= {f"event:{uuid}" for uuid in events.values_list("uuid", flat=True)}
+            expected |= {
+                f"actor:{slug}"
+                for slug in events.values_list("participations__actor__slug", flat=True)
+                if slug
+            }
+            assert set(article.subjects.values_list("key", flat=True)) == expected, article.pk
 
     @invariant()
     def no_saved_text_was_lost(self):

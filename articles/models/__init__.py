@@ -19,6 +19,7 @@ from .sources import (
     Source,
     UnresolvedCrossReference,
 )
+from .subjects import ArticleSubject
 from .workflow import ArticleRevision, ArticleTransition, Correction, PreviewLink, WorkingCopy
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "ArticleQuerySet",
     "ArticleRevision",
     "ArticleStatus",
+    "ArticleSubject",
     "ArticleTransition",
     "Author",
     "Change",

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
@@ -65,40 +65,34 @@ class ArticleQuerySet(models.QuerySet):
             rank_in_publication__lte=per_publication
         )
 
-    def related_to(self, article):
-        """Articles sharing something with ``article``, most related first.
+    def related_to(self, article, *, limit: int):
+        """The ``limit`` articles of this queryset that share the most with ``article``.
 
-        A shared published event counts 4, an actor of its events 2, a topic or region 1.
-        Events are reached through the ``events`` relation by name: articles never import
-        events. Each count is a subquery, so no join multiplies the others.
+        Shared subjects (``ArticleSubject``) are scored by their weights: a published event
+        4, an actor of such an event 2, a topic or region 1; ties go to the newest. The
+        ranking is one grouped query over the subject index, inside the one query that
+        reads the articles.
         """
-        through = {
-            name: getattr(self.model, name).through for name in ("topics", "regions", "events")
-        }
-        public_events = through["events"].objects.filter(event__status="published")
-        events = public_events.filter(article=article).values("event")
-        actors = public_events.filter(article=article).values("event__participations__actor")
+        from .subjects import ArticleSubject
 
-        def shared(model, **lookups):
-            rows = model.objects.filter(article=models.OuterRef("pk"), **lookups)
-            counted = rows.values("article").annotate(n=models.Count("*")).values("n")
-            return Coalesce(models.Subquery(counted), 0)
-
+        keys = ArticleSubject.objects.filter(article=article).values("key")
+        shared = ArticleSubject.objects.filter(key__in=keys)
+        ranked = (
+            shared.filter(article__in=self.exclude(pk=article.pk).values("pk"))
+            .values("article")
+            .annotate(score=models.Sum("weight"))
+            .order_by("-score", "-article__published_at", "-article")
+            .values("article")[:limit]
+        )
         score = (
-            4 * shared(through["events"], event__in=events)
-            + 2
-            * shared(
-                through["events"],
-                event__status="published",
-                event__participations__actor__in=actors,
-            )
-            + shared(through["topics"], topic__in=article.topics.values("pk"))
-            + shared(through["regions"], region__in=article.regions.values("pk"))
+            shared.filter(article=models.OuterRef("pk"))
+            .values("article")
+            .annotate(score=models.Sum("weight"))
+            .values("score")
         )
         return (
-            self.exclude(pk=article.pk)
-            .annotate(relatedness=score)
-            .filter(relatedness__gt=0)
+            self.filter(pk__in=ranked)
+            .annotate(relatedness=models.Subquery(score))
             .order_by("-relatedness", "-published_at", "-id")
         )
 

@@ -27,6 +27,7 @@ from .saving import (
     newer_revision,
 )
 from .sources import sources_changed
+from .subjects import article_subjects_set
 from .workflow import article_publish_due, article_transition, can_edit, user_permissions
 from .working_copies import working_copy_discard, working_copy_for, working_copy_save
 
@@ -47,6 +48,7 @@ __all__ = [
     "article_save",
     "article_snapshot",
     "article_state",
+    "article_subjects_set",
     "article_sync_references",
     "article_transition",
     "articles_shown_changed",

@@ -39,6 +39,7 @@ from monitor.core.changes import Changed, changes_announce
 from .changes import article_change, change_unit
 from .references import ReferenceSync, article_sync_references
 from .revisions import article_revision_create, article_snapshot
+from .subjects import article_classification_index
 
 
 class StaleRevision(Exception):
@@ -147,6 +148,7 @@ def article_save(
             for n, author in enumerate(authors)
         )
     references = article_sync_references(article=article)
+    article_classification_index(article)
     saved = article_commit(article=article, before=before, by=by, note=note, now=now)
     if saved.revision is None:
         transaction.savepoint_rollback(savepoint)

@@ -19,10 +19,15 @@ from django.db.models import F
 from django.utils import timezone
 
 from articles.models import Change
-from articles.services import articles_shown_changed, change_once, change_unit
+from articles.services import (
+    article_subjects_set,
+    articles_shown_changed,
+    change_once,
+    change_unit,
+)
 from monitor.core.changes import Changed, changes_announce
 
-from ..models import Event
+from ..models import Event, Participation
 
 
 @dataclass(frozen=True)
@@ -150,9 +155,24 @@ def events_touch(*, event_ids: Iterable[int]) -> int:
     for event_id in sorted(set(event_ids)):
         event = event_lock(event_id)
         if event.is_public():
-            _record(event, Change.Action.UPDATED, articles=set(event_snapshot(event)["articles"]))
+            linked = set(event_snapshot(event)["articles"])
+            _record(event, Change.Action.UPDATED, articles=linked)
+            articles_subjects_index(linked)  # an actor renamed: its key in them too
             count += 1
     return count
+
+
+def articles_subjects_index(article_ids: Iterable[int]) -> None:
+    """What the articles are about, from the events side: the published events they report
+    (``event:<uuid>``) and the actors taking part (``actor:<slug>``)."""
+    for article_id in sorted(set(article_ids)):
+        events = Event.objects.public().filter(articles=article_id)
+        keys = [f"event:{uuid}" for uuid in events.values_list("uuid", flat=True)]
+        actors = Participation.objects.filter(event__in=events).values_list(
+            "actor__slug", flat=True
+        )
+        keys += [f"actor:{slug}" for slug in set(actors)]
+        article_subjects_set(article_id=article_id, kinds=("event", "actor"), keys=keys)
 
 
 def _commit(event: Event, before: EventState | None, *, recorded_articles: set[int]) -> EventSaved:
@@ -162,6 +182,8 @@ def _commit(event: Event, before: EventState | None, *, recorded_articles: set[i
     was_public = before is not None and before.public
     action = event_feed_action(was_public=was_public, event=event)
     linked = set(snapshot["articles"]) | (set(before.snapshot["articles"]) if before else set())
+    if was_public or event.is_public():
+        articles_subjects_index(linked)
     if action is None:
         changes_announce([Changed("event", event.pk, public=False)])
         return EventSaved(event, changed=True)

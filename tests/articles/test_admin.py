@@ -95,8 +95,8 @@ def _article_with_many_parts():
     article = factories.article(
         publication=publication, authors=[factories.author() for _ in range(3)]
     )
-    article.topics.set([factories.topic() for _ in range(3)])
-    article.regions.set([factories.region() for _ in range(3)])
+    factories.classify(article, topics=[factories.topic() for _ in range(3)])
+    factories.classify(article, regions=[factories.region() for _ in range(3)])
     for n in range(20):
         factories.summary_point(article, f"Point {n}.", position=n)
         factories.citation(article, position=n)
@@ -106,14 +106,14 @@ def _article_with_many_parts():
             article, position=100 + n, target_article=factories.article(publication=publication)
         )
     for _ in range(10):
-        factories.event().articles.add(article)
+        factories.attach(factories.event(), article)
     return article
 
 
 def test_article_changelist_queries_are_bounded(editor_client, django_assert_max_num_queries):
     for _ in range(20):
         article = factories.article(authors=[factories.author()])
-        article.topics.add(factories.topic())
+        factories.classify(article, topics=[factories.topic()])
     with django_assert_max_num_queries(12):
         response = editor_client.get("/admin/articles/article/")
     assert response.status_code == 200
@@ -141,9 +141,9 @@ def test_article_change_form_costs_the_same_with_one_or_many_parts(editor_client
     factories.summary_point(few)
     factories.citation(few)
     factories.cross_reference(few, target_article=factories.article())
-    factories.event().articles.add(few)
-    few.topics.add(factories.topic())
-    few.regions.add(factories.region())
+    factories.attach(factories.event(), few)
+    factories.classify(few, topics=[factories.topic()])
+    factories.classify(few, regions=[factories.region()])
     factories.note(few)
     queries(few)  # warm the content type cache
     assert queries(_article_with_many_parts()) == queries(few)

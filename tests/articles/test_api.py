@@ -98,8 +98,8 @@ def test_article_detail_has_sources_cross_references_events_and_a_version(api):
     factories.cross_reference(article, target_article=target, position=1)
     factories.cross_reference(article, target_article=draft_target, position=2)
     event = factories.event(title="Talks in Minsk")
-    event.articles.add(article)
-    factories.event(title="Draft talks", status="draft").articles.add(article)
+    factories.attach(event, article)
+    factories.attach(factories.event(title="Draft talks", status="draft"), article)
     Correction.objects.create(article=article, published_at=timezone.now(), text="Date fixed.")
     data = api.get(f"/api/v1/articles/{article.pk}/").json()
     assert data["authors"] == [{"slug": article.byline()[0].slug, "name": "Ada Merrow"}]
@@ -112,6 +112,7 @@ def test_article_detail_has_sources_cross_references_events_and_a_version(api):
     assert targets[0]["title"] == "Earlier analysis" and targets[1] is None
     assert [item["title"] for item in data["events"]] == ["Talks in Minsk"]
     assert data["url"].endswith(article.get_absolute_url())
+    article.refresh_from_db()  # attaching a published event is a new version of the article
     assert data["version"] == article.version
     assert [correction["text"] for correction in data["corrections"]] == ["Date fixed."]
 
@@ -167,10 +168,10 @@ def test_ninjs_validates_against_the_iptc_schema(api):
     factories.summary_point(article)
     factories.citation(article, source=factories.source(url="https://example.org/s"))
     factories.cross_reference(article, target_article=factories.article())
-    factories.event().articles.add(article)
+    factories.attach(factories.event(), article)
     Correction.objects.create(article=article, published_at=timezone.now(), text="Fixed.")
-    article.topics.add(factories.topic())
-    article.regions.add(factories.region())
+    factories.classify(article, topics=[factories.topic()])
+    factories.classify(article, regions=[factories.region()])
     detail = api.get(f"/api/v1/articles/{article.pk}/?format=ninjs")
     assert detail["Content-Type"] == "application/ninjs+json"
     jsonschema.validate(detail.json(), NINJS_SCHEMA, format_checker=jsonschema.FormatChecker())
@@ -200,8 +201,8 @@ def _rich_article(publication):
     article = factories.article(
         publication=publication, authors=[factories.author(), factories.author()]
     )
-    article.topics.add(factories.topic())
-    article.regions.add(factories.region())
+    factories.classify(article, topics=[factories.topic()])
+    factories.classify(article, regions=[factories.region()])
     factories.summary_point(article)
     factories.note(article)
     Correction.objects.create(article=article, published_at=timezone.now(), text="Fixed.")
@@ -209,7 +210,7 @@ def _rich_article(publication):
     factories.citation(article, source=source)
     factories.cross_reference(article, target_article=factories.article(publication=publication))
     event = factories.event()
-    event.articles.add(article)
+    factories.attach(event, article)
     factories.event_source(event, source=source)
     return article
 

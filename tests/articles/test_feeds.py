@@ -9,8 +9,8 @@ from tests import factories
 def test_site_and_per_subject_feeds(client, db, flavour):
     person, topic, region = factories.author(), factories.topic(), factories.region()
     article = factories.article(title="In every feed", authors=[person])
-    article.topics.add(topic)
-    article.regions.add(region)
+    factories.classify(article, topics=[topic])
+    factories.classify(article, regions=[region])
     elsewhere = factories.article(title="Only in the site feed")
     draft = factories.article(title="Draft", published=False)
     site = client.get(f"/feeds/{flavour}/").text

@@ -31,8 +31,8 @@ def test_publication_author_topic_region_and_outlet_filters():
     writer, topic, region = factories.author(), factories.topic(), factories.region()
     outlet = factories.outlet()
     first = factories.article(publication=one, authors=[writer])
-    first.topics.add(topic)
-    first.regions.add(region)
+    factories.classify(first, topics=[topic])
+    factories.classify(first, regions=[region])
     factories.citation(first, source=factories.source(outlet=outlet))
     second = factories.article(publication=two)
     assert filtered({"publication": one.slug}) == [first]
@@ -67,9 +67,9 @@ def test_actor_and_event_filters_count_only_published_events():
     hidden = factories.article()
     actor = factories.actor()
     event = factories.event(actors=[(actor, "host")])
-    event.articles.add(article)
+    factories.attach(event, article)
     draft = factories.event(actors=[(actor, "host")], status="draft")
-    draft.articles.add(hidden)
+    factories.attach(draft, hidden)
     assert filtered({"actor": actor.slug}) == [article]
     assert filtered({"event": str(event.uuid)}) == [article]
     assert filtered({"event": str(draft.uuid)}) == []

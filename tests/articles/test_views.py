@@ -84,13 +84,13 @@ def _full_article(n, **kwargs):
         publication=publication, authors=[factories.author() for _ in range(n)], **kwargs
     )
     topic = factories.topic()
-    article.topics.add(topic)
+    factories.classify(article, topics=[topic])
     for i in range(n):
         factories.summary_point(article, f"Point {i}", i)
         factories.note(article, i + 1, f"Note {i}")
         factories.citation(article, source=factories.source(url=f"https://example.org/{i}"))
         event = factories.event(actors=[(factories.actor(), "host")])
-        event.articles.add(article)
+        factories.attach(event, article)
     return article
 
 
@@ -101,7 +101,7 @@ def test_article_page_queries_do_not_grow_with_its_parts(
     article = _full_article(n)
     for _ in range(n):
         related = factories.article(authors=[factories.author()])
-        related.topics.add(*article.topics.all())
+        factories.classify(related, topics=[*article.topics.all()])
     with django_assert_max_num_queries(ARTICLE_PAGE_QUERIES):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
@@ -116,11 +116,11 @@ def test_article_page_shows_sources_by_outlet_events_and_related(client, db):
     event = factories.event(
         title="Presidents meet in Minsk", year=2023, month=3, precision="month", day=None
     )
-    event.articles.add(article)
+    factories.attach(event, article)
     draft_event = factories.event(title="Unconfirmed draft event", status="draft")
-    draft_event.articles.add(article)
+    factories.attach(draft_event, article)
     related = factories.article(title="Earlier analysis of Minsk")
-    event.articles.add(related)
+    factories.attach(event, related)
     html = client.get(article.get_absolute_url()).text
     sources = html[html.index("Sources cited") :]
     assert sources.count("<dt>TASS</dt>") == 1
@@ -174,8 +174,8 @@ def test_scheduled_articles_are_hidden_until_due(client, db):
 def test_home_shows_latest_issue_publications_topics_and_regions(client, db):
     topic, region = factories.topic(name="Energy"), factories.region(name="Belarus")
     article = factories.article(title="Latest day article")
-    article.topics.add(topic)
-    article.regions.add(region)
+    factories.classify(article, topics=[topic])
+    factories.classify(article, regions=[region])
     other = factories.article(
         title="A week-old article", published_at=timezone.now() - dt.timedelta(days=7)
     )
@@ -195,8 +195,8 @@ def test_listing_pages_are_bounded_and_paginated(client, db, django_assert_max_n
         article = factories.article(
             publication=publication, authors=[person, factories.author()], published_at=when
         )
-        article.topics.add(topic)
-        article.regions.add(region)
+        factories.classify(article, topics=[topic])
+        factories.classify(article, regions=[region])
     day = timezone.localdate(when)
     urls = [
         "/",

@@ -20,7 +20,7 @@ def _event_with_many_parts():
     for _ in range(10):
         factories.event_source(event, quote="They met.")
         event.quantities.create(value=12, unit="cooperation documents")
-        event.articles.add(factories.article())
+        factories.attach(event, factories.article())
     return event
 
 

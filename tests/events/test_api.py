@@ -65,7 +65,7 @@ def test_drafts_withdrawn_and_merged_events_never_appear(api):
 def test_events_list_only_public_articles(api):
     event = factories.event()
     public = factories.article()
-    event.articles.add(public, factories.article(published=False))
+    factories.attach(event, public, factories.article(published=False))
     data = api.get(f"/api/v1/events/{event.uuid}/").json()
     assert [article["id"] for article in data["articles"]] == [public.pk]
 
@@ -158,7 +158,7 @@ def test_codebook_is_versioned(api):
 def test_plans_without_events_do_not_see_them_nested_in_articles():
     event = factories.event()
     article = factories.article()
-    event.articles.add(article)
+    factories.attach(event, article)
     articles_only = client_with(key_for(plan(all_publications=True))[1])
     assert articles_only.get(f"/api/v1/articles/{article.pk}/").json()["events"] == []
 
@@ -173,7 +173,7 @@ def test_list_queries_do_not_grow_with_page_size(api, url, django_assert_max_num
             place=factories.place(latitude=1, longitude=2),
         )
         factories.event_source(event)
-        event.articles.add(factories.article())
+        factories.attach(event, factories.article())
     api.get("/api/v1/topics/")  # the key's first request of the day creates its usage row
     separator = "&" if "?" in url else "?"
     counts = []

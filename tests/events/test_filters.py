@@ -88,7 +88,7 @@ def test_article_source_and_updated_since():
     article = factories.article()
     source = factories.source()
     linked = factories.event()
-    linked.articles.add(article)
+    factories.attach(linked, article)
     factories.event_source(linked, source=source)
     factories.event()
     assert filtered({"article": article.pk}) == {linked}

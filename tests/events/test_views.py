@@ -19,7 +19,7 @@ def test_event_page_shows_the_date_at_its_precision_place_people_sources_article
     )
     factories.event_source(event, source=factories.source(title="Belta report"))
     article = factories.article(title="What the roadmap means")
-    event.articles.add(article)
+    factories.attach(event, article)
     html = client.get(event.get_absolute_url()).text
     assert "March 2023" in html and "March 1, 2023" not in html
     for expected in ("Minsk", "Iran", "signatory", "Belta report", article.title):
@@ -41,7 +41,7 @@ def test_actor_page_draws_a_timeline_and_lists_articles(
         event = factories.event(
             title=f"Event {i}", actors=[(iran, "host"), (factories.actor(), "visitor")]
         )
-        event.articles.add(factories.article(authors=[factories.author()]))
+        factories.attach(event, factories.article(authors=[factories.author()]))
     factories.event(title="Hidden draft", actors=[(iran, "host")], status="draft")
     with django_assert_max_num_queries(10):
         response = client.get(iran.get_absolute_url())

@@ -55,8 +55,8 @@ def test_filters_by_publication_author_topic_region_and_date(db):
     person, topic, region = factories.author(), factories.topic(), factories.region()
     publication = factories.publication()
     wanted = factories.article(publication=publication, authors=[person], body="Minsk talks")
-    wanted.topics.add(topic)
-    wanted.regions.add(region)
+    factories.classify(wanted, topics=[topic])
+    factories.classify(wanted, regions=[region])
     old = factories.article(
         body="Minsk talks", published_at=timezone.now() - dt.timedelta(days=400)
     )
@@ -101,7 +101,7 @@ def test_search_page_renders_results_and_filters(client, db, django_assert_max_n
     topic = factories.topic(name="Energy")
     for _ in range(5):
         article = factories.article(body="Oil and drones", authors=[factories.author()])
-        article.topics.add(topic)
+        factories.classify(article, topics=[topic])
     search_reindex()
     with django_assert_max_num_queries(10):
         response = client.get("/search/", {"q": "drones", "topic": topic.slug})

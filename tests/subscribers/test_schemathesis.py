@@ -58,7 +58,7 @@ def key(db, in_process):
     factories.citation(article, source=factories.source(url="https://example.org/s"))
     factories.cross_reference(article, target_article=factories.article(published=False))
     event = factories.event(actors=[(factories.actor(), "host")], place=minsk)
-    event.articles.add(article, factories.article(status="retracted"))
+    factories.attach(event, article, factories.article(status="retracted"))
     factories.event_source(event)
     factories.event(status="draft")
     return key_for(Plan.objects.get(slug="everything"))[1]

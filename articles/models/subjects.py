@@ -1,0 +1,35 @@
+"""What an article is about, as keys that other articles share: the index behind related
+articles and the subject filters."""
+
+from django.db import models
+
+from .articles import Article
+
+
+class ArticleSubject(models.Model):
+    """One thing an article is about, with how much sharing it counts.
+
+    Keys are "<kind>:<id>": the articles app writes its topics and regions ("topic:12",
+    "region:3"); the events app writes the published events an article reports and the
+    actors taking part in them ("event:<uuid>", "actor:<slug>"), through
+    ``articles.services.article_subjects_set``. Related articles are those sharing keys,
+    scored by the weights of the keys they share; filters by actor or event read the keys.
+    So this app never spells out another app's tables.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="subjects")
+    key = models.CharField(max_length=160)
+    weight = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "key"], name="article_subject_unique")
+        ]
+        indexes = [models.Index(fields=["key", "article"], name="article_subject_key")]
+
+    def __str__(self):
+        return f"{self.key} ({self.weight})"
+
+    @property
+    def kind(self) -> str:
+        return self.key.partition(":")[0]

@@ -1,0 +1,37 @@
+"""Keeping an article's subjects (``ArticleSubject``) in line with what it is about."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from articles.models import Article, ArticleSubject
+
+# How much sharing one counts towards relatedness.
+WEIGHTS = {"event": 4, "actor": 2, "topic": 1, "region": 1}
+
+
+def article_subjects_set(*, article_id: int, kinds: Iterable[str], keys: Iterable[str]) -> None:
+    """Make the article's subjects of ``kinds`` exactly ``keys`` ("actor:iran", …); subjects
+    of other kinds (another app's) are left as they are. Call it inside the change's
+    transaction."""
+    kinds = tuple(kinds)
+    wanted = {key for key in keys if key.partition(":")[0] in kinds}
+    current = {
+        subject.key: subject.pk
+        for subject in ArticleSubject.objects.filter(article_id=article_id)
+        if subject.kind in kinds
+    }
+    gone = [pk for key, pk in current.items() if key not in wanted]
+    if gone:
+        ArticleSubject.objects.filter(pk__in=gone).delete()
+    ArticleSubject.objects.bulk_create(
+        ArticleSubject(article_id=article_id, key=key, weight=WEIGHTS[key.partition(":")[0]])
+        for key in sorted(wanted - current.keys())
+    )
+
+
+def article_classification_index(article: Article) -> None:
+    """The article's topics and regions as its subjects."""
+    keys = [f"topic:{pk}" for pk in article.topics.values_list("pk", flat=True)]
+    keys += [f"region:{pk}" for pk in article.regions.values_list("pk", flat=True)]
+    article_subjects_set(article_id=article.pk, kinds=("topic", "region"), keys=keys)

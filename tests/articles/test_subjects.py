@@ -1,0 +1,63 @@
+"""What an article is about (ArticleSubject): kept by both apps, read for related articles and
+the actor and event filters."""
+
+from articles.filters import ArticleFilterSet
+from articles.models import Article, ArticleSubject
+from events.services import event_save
+from tests import factories
+from tests.commits import committed
+
+
+def _keys(article):
+    return set(ArticleSubject.objects.filter(article=article).values_list("key", flat=True))
+
+
+def test_subjects_follow_topics_and_published_events(db):
+    iran, belarus = factories.actor(name="Iran", slug="iran"), factories.actor(slug="belarus")
+    topic = factories.topic()
+    article = factories.article()
+    factories.classify(article, topics=[topic])
+    event = factories.event(actors=[(iran, "host"), (belarus, "visitor")])
+    draft = factories.event(status="draft", actors=[(factories.actor(slug="hidden"), "host")])
+    factories.attach(event, article)
+    factories.attach(draft, article)
+    assert _keys(article) == {
+        f"topic:{topic.pk}",
+        f"event:{event.uuid}",
+        "actor:iran",
+        "actor:belarus",
+    }
+    event.status = "withdrawn"
+    with committed():
+        event_save(event=event)
+    assert _keys(article) == {f"topic:{topic.pk}"}
+
+
+def test_related_articles_rank_shared_events_then_actors_then_topics(db):
+    iran, belarus = factories.actor(slug="iran"), factories.actor(slug="belarus")
+    topic = factories.topic()
+    article = factories.classify(factories.article(title="The article"), topics=[topic])
+    talks = factories.event(actors=[(iran, "host"), (belarus, "visitor")])
+    factories.attach(talks, article)
+    same_event = factories.article(title="Same event")
+    factories.attach(talks, same_event)
+    same_actor = factories.article(title="Same actor")
+    factories.attach(factories.event(actors=[(iran, "host")]), same_actor)
+    same_topic = factories.classify(factories.article(title="Same topic"), topics=[topic])
+    factories.classify(factories.article(title="A draft", published=False), topics=[topic])
+    factories.article(title="Nothing shared")
+    related = Article.objects.public().for_listing().related_to(article, limit=5)
+    assert [a.title for a in related] == ["Same event", "Same actor", "Same topic"]
+    assert [a.relatedness for a in related] == [4 + 2 + 2, 2, 1]
+    assert (related[0], related[2]) == (same_event, same_topic)
+
+
+def test_actor_and_event_filters_read_the_subjects(db):
+    iran = factories.actor(slug="iran")
+    article = factories.article(title="Reports the talks")
+    event = factories.event(actors=[(iran, "host")])
+    factories.attach(event, article)
+    factories.article(title="Does not")
+    for query in ({"actor": "iran"}, {"event": str(event.uuid)}):
+        found = ArticleFilterSet(query, queryset=Article.objects.public()).qs
+        assert [a.title for a in found] == ["Reports the talks"], query

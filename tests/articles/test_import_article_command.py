@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.models import Article, Citation, CrossReference
+from articles.models import Article, Change, Citation, CrossReference
+from articles.services import article_transition
 from events.models import ActorAlias
 from tests import factories
 from tests.commits import committed
@@ -101,3 +102,80 @@ def test_an_old_volume_needs_a_date(edm):
 def test_bad_arguments_are_one_line_errors(edm, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("import_article", *args)
+
+
+def _text(title, *, volume=None, issue=None, date=None, body="A paragraph."):
+    header = ""
+    if volume:
+        header += f"Publication: Eurasia Daily Monitor Volume: {volume} Issue: {issue}\n"
+    if date:
+        header += f"Date: {date}\n"
+    return f"{title}\n\n{header}\n{body}\n"
+
+
+def test_reimporting_never_moves_the_workflow(edm, tmp_path):
+    path = tmp_path / "piece.txt"
+    path.write_text(_text("A piece", date="August 21, 2025"), encoding="utf-8")
+    call_command("import_article", str(path), "--publication", "edm", "--status", "published")
+    article = Article.objects.get()
+    assert article.status == "published" and article.issue_number == 1
+    publisher = factories.user("Publisher")
+    article_transition(article=article, action="correct", by=publisher, comment="Fixed a date.")
+    path.write_text(_text("A piece", date="August 21, 2025", body="Rewritten."), encoding="utf-8")
+    call_command("import_article", str(path), "--publication", "edm")  # no --status
+    article.refresh_from_db()
+    assert (article.status, article.body, article.issue_number) == ("corrected", "Rewritten.", 1)
+    assert article.get_absolute_url()  # still public at its address
+    assert article.revisions.first().note == "Imported from piece.txt"
+    feed = list(Change.objects.filter(resource="article").values_list("action", flat=True))
+    assert feed == ["published", "corrected", "updated"]
+
+
+def test_a_draft_imported_then_published_is_announced_as_published(edm, tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text(_text("Draft first", date="August 21, 2025"), encoding="utf-8")
+    call_command("import_article", str(path), "--publication", "edm")
+    assert not Change.objects.exists()
+    call_command("import_article", str(path), "--publication", "edm", "--status", "published")
+    article = Article.objects.get()
+    assert [t.action for t in article.transitions.order_by("at", "pk")] == [
+        "submit", "approve", "publish",
+    ]  # fmt: skip
+    assert list(Change.objects.values_list("action", "version")) == [("published", 1)]
+    # Importing the same text again changes nothing: no revision, no version, no entry.
+    revisions = article.revisions.count()
+    call_command("import_article", str(path), "--publication", "edm")
+    assert article.revisions.count() == revisions and Change.objects.count() == 1
+
+
+def test_another_articles_issue_is_refused_unless_replaced(edm, tmp_path, capsys):
+    first = tmp_path / "first.txt"
+    first.write_text(_text("First title", volume=22, issue=130, date="August 21, 2025"), "utf-8")
+    call_command("import_article", str(first), "--publication", "edm")
+    other = tmp_path / "other.txt"
+    other.write_text(_text("Another title", volume=22, issue=130, date="August 21, 2025"), "utf-8")
+    with pytest.raises(CommandError, match=r"issue 130 of EDM is already “First title” \(id \d+\)"):
+        call_command("import_article", str(other), "--publication", "edm")
+    assert Article.objects.get().title == "First title"
+    call_command("import_article", str(other), "--publication", "edm", "--replace")
+    article = Article.objects.get()
+    assert (article.title, article.slug, article.issue_number) == (
+        "Another title",
+        "another-title",
+        130,
+    )
+
+
+def test_a_folder_spanning_years_imports_with_each_files_date(edm, tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(_text("Old", volume=12, issue=5, date="March 3, 2015"), "utf-8")
+    (tmp_path / "b.txt").write_text(_text("New", volume=22, issue=7, date="2025-08-21"), "utf-8")
+    call_command("import_article", str(tmp_path), "--publication", "edm", "--status", "published")
+    dates = dict(Article.objects.values_list("title", "published_at__date"))
+    assert dates == {"Old": dt.date(2015, 3, 3), "New": dt.date(2025, 8, 21)}
+    assert "2 file(s): 2 created, 0 updated, 0 failed." in capsys.readouterr().out
+    bad = tmp_path / "c.txt"
+    bad.write_text(_text("Clash", date="March 3, 2015"), "utf-8")
+    with pytest.raises(CommandError, match="dated 2015-03-03, but --published says 2015-03-04"):
+        call_command(
+            "import_article", str(bad), "--publication", "edm", "--published", "2015-03-04"
+        )

@@ -21,6 +21,8 @@ def changes_committed(changes: Sequence[Changed]) -> None:
     and the sources it rests on, so when those change, the events are new versions too.
     """
     touched: set[int] = set()
+    # An event recorded in the same transaction was fetched after it, as it now is.
+    recorded = {change.id for change in changes if change.resource == "event" and change.entry}
     for change in changes:
         if change.resource == "article" and Changed.TEXT in change.aspects:
             article = Article.objects.filter(pk=change.id).first()
@@ -37,5 +39,5 @@ def changes_committed(changes: Sequence[Changed]) -> None:
                     "pk", flat=True
                 )
             )
-    if touched:
-        events_touch(event_ids=touched)
+    if touched - recorded:
+        events_touch(event_ids=touched - recorded)

@@ -5,7 +5,9 @@ A service that changes an article, an event or anything readers see calls
 listener named in ``settings.MONITOR_CHANGE_LISTENERS`` is called with those notices: the
 search index, the page cache, webhook dispatch, event suggestions. Each listener runs in its
 own try, so one that fails (a cache that is down) is logged and neither undoes the change nor
-stops the others. A transaction that rolls back announces nothing.
+stops the others. A transaction that rolls back announces nothing. (A part rolled back to a
+savepoint may still be announced: listeners read what is in the database when they run,
+so a notice of a change that did not happen costs a little work and changes nothing.)
 
 Listeners run in whichever process committed the change (web server, task worker, command);
 each keeps its results where every process sees them (the database, the shared cache).
@@ -16,7 +18,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -49,10 +50,39 @@ class Changed:
 
 
 def changes_announce(changes: Iterable[Changed]) -> None:
-    """Tell every listener about ``changes`` once the current transaction commits."""
-    batch = tuple(changes)
-    if batch:
-        transaction.on_commit(partial(_deliver, batch))
+    """Tell every listener about ``changes`` once the current transaction commits.
+
+    Everything a transaction announces is delivered together, once, after its commit, so
+    that a listener sees the whole unit of work (an event created with its articles in one
+    import need not be touched again for them). Outside a transaction, at once.
+    """
+    batch = list(changes)
+    if not batch:
+        return
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _deliver(tuple(batch))
+        return
+    pending = getattr(connection, "_monitor_pending_changes", None)
+    # The callback registered for this transaction, unless it ran or a rollback dropped it.
+    registered = pending is not None and not pending.delivered
+    if not registered or not any(entry[1] is pending for entry in connection.run_on_commit):
+        pending = _Pending()
+        connection._monitor_pending_changes = pending
+        transaction.on_commit(pending)
+    pending.changes += batch
+
+
+class _Pending:
+    """The changes a transaction announced, delivered when it commits."""
+
+    def __init__(self):
+        self.changes: list[Changed] = []
+        self.delivered = False
+
+    def __call__(self):
+        self.delivered = True
+        _deliver(tuple(dict.fromkeys(self.changes)))
 
 
 def _deliver(batch: tuple[Changed, ...]) -> None:

@@ -28,6 +28,7 @@ from events.demo.articles import ARTICLES
 from events.demo.loader import LoadReport, demo_content_load
 from events.demo.timeline import EVENTS
 from events.models import Actor, Event
+from tests.commits import committed
 
 MONTHS = "|".join(calendar.month_name[1:])
 MINSK_ARTICLE = "pezeshkian-in-minsk-twelve-documents-and-a-strategic-partnership"
@@ -312,14 +313,18 @@ def test_no_editor_account_skips_it(db, settings, credentials, without_content):
 
 
 @pytest.mark.django_db
-def test_demo_articles_enter_the_change_feed_once():
+def test_demo_articles_and_events_enter_the_change_feed_once():
     from articles.models import Article, Change
     from events.demo.loader import demo_content_load
+    from events.models import Event
 
-    demo_content_load()
+    with committed():  # and what follows the commit, which must add nothing
+        demo_content_load()
     public = Article.objects.public()
     assert public.exists() and set(public.values_list("version", flat=True)) == {1}
-    feed = Change.objects.filter(resource="article")
-    assert feed.count() == public.count()
-    demo_content_load()
     assert Change.objects.filter(resource="article").count() == public.count()
+    assert Change.objects.filter(resource="event").count() == Event.objects.public().count()
+    entries = Change.objects.count()
+    with committed():
+        demo_content_load()
+    assert Change.objects.count() == entries

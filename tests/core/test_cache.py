@@ -17,7 +17,7 @@ from monitor.core import cache as resilient
 from tests import factories
 from tests.articles.test_admin import form_data
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_cache_round_trip_on_the_configured_backend():

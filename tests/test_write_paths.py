@@ -48,7 +48,7 @@ from tests import factories
 from tests.articles.test_admin import form_data
 from tests.seeds import reseed
 from tests.subscribers.fixtures import client_with, key_for, plan
-from tests.subscribers.test_mirror import _all
+from tests.subscribers.mirror import Mirror
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reseeded")]
 
@@ -86,7 +86,7 @@ class Newsroom(RuleBasedStateMachine):
         )
         self.folder = Path(tempfile.mkdtemp())
         self.required: dict[int, list[str]] = {}  # article -> texts its saves must have kept
-        self.mirror, self.cursor = {"article": {}, "event": {}}, None
+        self.mirror = Mirror(self.api)
 
     def teardown(self):
         # Every example starts from an empty newsroom, as the first did.
@@ -279,31 +279,8 @@ class Newsroom(RuleBasedStateMachine):
 
     @invariant()
     def a_mirror_of_the_feed_equals_the_live_api(self):
-        while True:
-            page = self.api.get(
-                "/api/v1/changes/", {"since": self.cursor} if self.cursor else {}
-            ).json()
-            for change in page["changes"]:
-                held = self.mirror[change["resource"]]
-                if change["tombstone"]:
-                    held.pop(change["id"], None)
-                    continue
-                response = self.api.get(change["url"])
-                if response.status_code == 404:
-                    held.pop(change["id"], None)
-                else:
-                    held[change["id"]] = response.json()
-            self.cursor = page["next"]
-            if not page["has_more"]:
-                break
-        live = {
-            "article": {str(a["id"]): a for a in _all(self.api, "/api/v1/articles/?page_size=100")},
-            "event": {e["id"]: e for e in _all(self.api, "/api/v1/events/?page_size=100")},
-        }
-        for resource in ("article", "event"):
-            assert set(self.mirror[resource]) == set(live[resource]), resource
-            for key, held in self.mirror[resource].items():
-                assert held == self.api.get(f"/api/v1/{resource}s/{key}/").json(), (resource, key)
+        self.mirror.follow()
+        self.mirror.assert_equals_the_live_api()
 
     @invariant()
     def cached_pages_equal_a_fresh_render(self):

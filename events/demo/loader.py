@@ -141,20 +141,10 @@ class _Loader:
 
         Returns ``(row, outcome)``. New and changed rows pass ``full_clean()`` before saving.
         """
-        row = model.objects.filter(**lookup).first()
-        if row is None:
-            row, outcome = model(**lookup, **values), CREATED
-        elif _differs(row, values):
-            for name, value in values.items():
-                setattr(row, name, value)
-            outcome = UPDATED
-        else:
-            outcome = UNCHANGED
-        if outcome != UNCHANGED:
-            row.full_clean()
-            row.save()
-            if model in ANNOUNCED:
-                changes_announce([Changed(model._meta.model_name, row.pk)])
+        row = model.objects.filter(**lookup).first() or model(**lookup)
+        outcome = _apply(row, values)
+        if outcome != UNCHANGED and model in ANNOUNCED:
+            changes_announce([Changed(model._meta.model_name, row.pk)])
         if record:
             self.report.record(model, outcome)
         return row, outcome
@@ -216,16 +206,7 @@ class _Loader:
         }
 
         def write():
-            if article.pk is None:
-                outcome = CREATED
-            else:
-                outcome = UPDATED if _differs(article, values) else UNCHANGED
-            for name, value in values.items():
-                setattr(article, name, value)
-            if outcome != UNCHANGED:
-                article.full_clean()
-                article.save()
-            self.report.record(Article, outcome)
+            self.report.record(Article, _apply(article, values))
             authors = self.slugs(Author, data.authors)
             for position, author in enumerate(authors):
                 self.put(ArticleAuthor, {"article": article, "author": author}, position=position)
@@ -280,15 +261,7 @@ class _Loader:
         event = Event.objects.filter(uuid=data.uuid).first() or Event(uuid=data.uuid)
 
         def write():
-            if event.pk is None:
-                outcome = CREATED
-            else:
-                outcome = UPDATED if _differs(event, values) else UNCHANGED
-            for name, value in values.items():
-                setattr(event, name, value)
-            if outcome != UNCHANGED:
-                event.full_clean()
-                event.save()
+            outcome = _apply(event, values)
             actors = self.by_slug[Actor]
             kept = []
             for position, party in enumerate(data.parties):
@@ -331,6 +304,21 @@ def _date_fields(prefix: str, iso: str | None) -> dict:
         f"{prefix}day": date.day if date else None,
         f"{prefix}precision": date.precision.value if date else "",
     }
+
+
+def _apply(row: models.Model, values: dict) -> str:
+    """Give ``row`` the ``values``, saving it (after ``full_clean()``) only if that changes
+    anything; the outcome says which."""
+    if row.pk is None:
+        outcome = CREATED
+    else:
+        outcome = UPDATED if _differs(row, values) else UNCHANGED
+    for name, value in values.items():
+        setattr(row, name, value)
+    if outcome != UNCHANGED:
+        row.full_clean()
+        row.save()
+    return outcome
 
 
 def _differs(row: models.Model, values: dict) -> bool:

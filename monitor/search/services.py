@@ -1,8 +1,8 @@
-"""Keeping the search index up to date: called where articles, events and actors are saved.
+"""Writing the search index: one document per public article, event and actor.
 
 Nothing here runs per request. Each ``search_index_*`` writes (or removes) one document and
-its full-text entry; ``search_reindex`` rebuilds everything, for the ``reindex`` command
-and the demo loader.
+its full-text entry, called by the change listener (``listeners.py``) after every committed
+change; ``search_reindex`` rebuilds everything, for the ``reindex`` command.
 """
 
 from dataclasses import dataclass

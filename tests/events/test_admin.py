@@ -2,6 +2,7 @@
 
 import pytest
 
+from articles.models import Article, Change
 from events.models import ActorAlias, Event, EventFamily, EventType, Participation
 from tests import factories
 from tests.articles.test_admin import form_data
@@ -152,9 +153,20 @@ def test_editor_attaches_an_event_from_the_article_page(editor_client):
     url = f"/admin/articles/article/{article.pk}/change/"
     data = form_data(editor_client.get(url))
     data |= {"Event_articles-TOTAL_FORMS": "1", "Event_articles-0-event": event.pk}
+    before = (Event.objects.get(pk=event.pk).version, Article.objects.get(pk=article.pk).version)
     response = editor_client.post(url, data)
     assert response.status_code == 302, response.context and response.context["errors"]
     assert list(article.events.all()) == [event]
+    # Both answers changed: each is a new version, once, and the feed says so.
+    after = (Event.objects.get(pk=event.pk).version, Article.objects.get(pk=article.pk).version)
+    assert after == (before[0] + 1, before[1] + 1)
+    feed = Change.objects.order_by("-seq").values_list("resource", "action")[:2]
+    assert sorted(feed) == [("article", "updated"), ("event", "updated")]
+    # Detaching it again is a change too.
+    data = form_data(editor_client.get(url)) | {"Event_articles-0-DELETE": "on"}
+    assert editor_client.post(url, data).status_code == 302
+    assert not article.events.exists()
+    assert Event.objects.get(pk=event.pk).version == before[0] + 2
 
 
 # Mistakes come back as form errors in words an editor understands, and nothing is saved.

@@ -29,24 +29,13 @@ from events.services import event_save
 from tests import factories
 from tests.commits import committed
 from tests.subscribers.fixtures import client_with, key_for, plan
+from tests.subscribers.mirror import Mirror
 
 WORDS = (
     st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=3, max_size=30)
     .map(str.strip)
     .filter(bool)
 )
-
-
-def _all(client, path):
-    """Every item of a list endpoint, following its cursor pages."""
-    items, url = [], path
-    while url:
-        response = client.get(url)
-        assert response.status_code == 200, response.content
-        body = response.json()
-        items += body["results"]
-        url = body.get("next")
-    return items
 
 
 class Newsroom(RuleBasedStateMachine):
@@ -67,8 +56,7 @@ class Newsroom(RuleBasedStateMachine):
         self.api = client_with(key_for(reader)[1])
         self.publication = factories.publication()
         self.publisher = factories.user("Publisher")
-        self.mirror = {"article": {}, "event": {}}
-        self.cursor = None
+        self.mirror = Mirror(self.api)
 
     def teardown(self):
         try:
@@ -169,37 +157,11 @@ class Newsroom(RuleBasedStateMachine):
     @invariant()
     def the_mirror_follows_the_feed(self):
         # Polling after every step, as a client would; the full comparison ends each run.
-        self._follow_the_feed()
+        self.mirror.follow()
 
     def _compare_with_the_live_api(self):
-        self._follow_the_feed()
-        live_articles = {str(a["id"]): a for a in _all(self.api, "/api/v1/articles/?page_size=100")}
-        live_events = {e["id"]: e for e in _all(self.api, "/api/v1/events/?page_size=100")}
-        assert set(self.mirror["article"]) == set(live_articles)
-        assert set(self.mirror["event"]) == set(live_events)
-        for key, held in self.mirror["article"].items():
-            assert held == self.api.get(f"/api/v1/articles/{key}/").json()
-        for key, held in self.mirror["event"].items():
-            assert held == self.api.get(f"/api/v1/events/{key}/").json()
-
-    def _follow_the_feed(self):
-        while True:
-            page = self.api.get(
-                "/api/v1/changes/", {"since": self.cursor} if self.cursor else {}
-            ).json()
-            for change in page["changes"]:
-                held = self.mirror[change["resource"]]
-                if change["tombstone"]:
-                    held.pop(change["id"], None)
-                    continue
-                response = self.api.get(change["url"])
-                if response.status_code == 404:
-                    held.pop(change["id"], None)
-                else:
-                    held[change["id"]] = response.json()
-            self.cursor = page["next"]
-            if not page["has_more"]:
-                return
+        self.mirror.follow()
+        self.mirror.assert_equals_the_live_api()
 
 
 @pytest.mark.django_db

@@ -309,10 +309,9 @@ def _date_fields(prefix: str, iso: str | None) -> dict:
 def _apply(row: models.Model, values: dict) -> str:
     """Give ``row`` the ``values``, saving it (after ``full_clean()``) only if that changes
     anything; the outcome says which."""
+    outcome = UPDATED if _differs(row, values) else UNCHANGED
     if row.pk is None:
         outcome = CREATED
-    else:
-        outcome = UPDATED if _differs(row, values) else UNCHANGED
     for name, value in values.items():
         setattr(row, name, value)
     if outcome != UNCHANGED:

@@ -30,8 +30,20 @@ def article_subjects_set(*, article_id: int, kinds: Iterable[str], keys: Iterabl
     )
 
 
+def classification_keys(article_ids: Iterable[int]) -> dict[int, set[str]]:
+    """The topic and region keys of each of the articles, in two queries."""
+    keys: dict[int, set[str]] = {article_id: set() for article_id in article_ids}
+    for name, kind in (("topics", "topic"), ("regions", "region")):
+        through = getattr(Article, name).through
+        rows = through.objects.filter(article_id__in=list(keys)).values_list(
+            "article_id", f"{kind}_id"
+        )
+        for article_id, pk in rows:
+            keys[article_id].add(f"{kind}:{pk}")
+    return keys
+
+
 def article_classification_index(article: Article) -> None:
     """The article's topics and regions as its subjects."""
-    keys = [f"topic:{pk}" for pk in article.topics.values_list("pk", flat=True)]
-    keys += [f"region:{pk}" for pk in article.regions.values_list("pk", flat=True)]
+    keys = classification_keys([article.pk])[article.pk]
     article_subjects_set(article_id=article.pk, kinds=("topic", "region"), keys=keys)

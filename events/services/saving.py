@@ -27,7 +27,7 @@ from articles.services import (
 )
 from monitor.core.changes import Changed, changes_announce
 
-from ..models import Event, Participation
+from ..models import Event
 
 
 @dataclass(frozen=True)
@@ -162,16 +162,25 @@ def events_touch(*, event_ids: Iterable[int]) -> int:
     return count
 
 
-def articles_subjects_index(article_ids: Iterable[int]) -> None:
+def event_subject_keys(article_ids: Iterable[int]) -> dict[int, set[str]]:
     """What the articles are about, from the events side: the published events they report
-    (``event:<uuid>``) and the actors taking part (``actor:<slug>``)."""
-    for article_id in sorted(set(article_ids)):
-        events = Event.objects.public().filter(articles=article_id)
-        keys = [f"event:{uuid}" for uuid in events.values_list("uuid", flat=True)]
-        actors = Participation.objects.filter(event__in=events).values_list(
-            "actor__slug", flat=True
-        )
-        keys += [f"actor:{slug}" for slug in set(actors)]
+    (``event:<uuid>``) and the actors taking part (``actor:<slug>``). Two queries."""
+    keys: dict[int, set[str]] = {article_id: set() for article_id in article_ids}
+    links = Event.articles.through.objects.filter(
+        article_id__in=list(keys), event__status=Event.Status.PUBLISHED
+    )
+    for article_id, event_uuid in links.values_list("article_id", "event__uuid"):
+        keys[article_id].add(f"event:{event_uuid}")
+    actors = links.values_list("article_id", "event__participations__actor__slug")
+    for article_id, slug in actors:
+        if slug:
+            keys[article_id].add(f"actor:{slug}")
+    return keys
+
+
+def articles_subjects_index(article_ids: Iterable[int]) -> None:
+    """Keep the articles' event and actor subjects (``event_subject_keys``) as they are now."""
+    for article_id, keys in event_subject_keys(article_ids).items():
         article_subjects_set(article_id=article_id, kinds=("event", "actor"), keys=keys)
 
 

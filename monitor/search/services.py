@@ -26,22 +26,19 @@ def _keys(slugs) -> str:
     return f" {' '.join(unique)} " if unique else ""
 
 
+VECTOR = SearchVector("title", weight="A", config="english") + SearchVector(
+    "body", weight="B", config="english"
+)
+
+
 def _write(kind: str, object_id: int, **values) -> SearchDocument:
     document, _ = SearchDocument.objects.update_or_create(
         kind=kind, object_id=object_id, defaults=values
     )
-    if connection.vendor == "postgresql":
-        vector = SearchVector("title", weight="A", config="english") + SearchVector(
-            "body", weight="B", config="english"
-        )
-        SearchDocument.objects.filter(pk=document.pk).update(search_vector=vector)
-    elif connection.vendor == "sqlite":
+    if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [document.pk])
-            cursor.execute(
-                "INSERT INTO search_fts (rowid, title, body) VALUES (%s, %s, %s)",
-                [document.pk, document.title, document.body],
-            )
+    _write_full_text([document.pk])
     return document
 
 
@@ -58,13 +55,8 @@ def search_remove(*, kind: str, object_id: int) -> None:
     SearchDocument.objects.filter(pk__in=ids).delete()
 
 
-@transaction.atomic
-def search_index_article(article: Article) -> SearchDocument | None:
-    """Index a published, corrected or scheduled article (search hides it until it is due)."""
-    if article.status not in PUBLIC_STATES or not article.published_at:
-        search_remove(kind=Kind.ARTICLE, object_id=article.pk)
-        return None
-    article = Article.objects.for_display().get(pk=article.pk)
+def article_document(article: Article) -> dict:
+    """What search reads of an article (prefetched as ``for_display()``)."""
     parts = [
         article.dek,
         *(point.text for point in article.summary_points.all()),
@@ -72,33 +64,21 @@ def search_index_article(article: Article) -> SearchDocument | None:
         *(strip_tags(note.text_html) for note in article.notes.all()),
     ]
     published = article.public_date()
-    return _write(
-        Kind.ARTICLE,
-        article.pk,
-        title=article.title,
-        body="\n".join(part for part in parts if part),
-        url=article.get_absolute_url(),
-        date=published,
-        date_label=f"{published:%B} {published.day}, {published.year}",
-        publications=_keys([article.publication.slug]),
-        authors=_keys(person.slug for person in article.byline()),
-        topics=_keys(topic.slug for topic in article.topics.all()),
-        regions=_keys(region.slug for region in article.regions.all()),
-    )
+    return {
+        "title": article.title,
+        "body": "\n".join(part for part in parts if part),
+        "url": article.get_absolute_url(),
+        "date": published,
+        "date_label": f"{published:%B} {published.day}, {published.year}",
+        "publications": _keys([article.publication.slug]),
+        "authors": _keys(person.slug for person in article.byline()),
+        "topics": _keys(topic.slug for topic in article.topics.all()),
+        "regions": _keys(region.slug for region in article.regions.all()),
+    }
 
 
-@transaction.atomic
-def search_index_event(event: Event) -> SearchDocument | None:
-    """Index a published event; any other status takes it out of the index."""
-    if event.status != Event.Status.PUBLISHED:
-        search_remove(kind=Kind.EVENT, object_id=event.pk)
-        return None
-    event = (
-        Event.objects.for_timeline()
-        .select_related("place__country")
-        .prefetch_related("participations__actor__country")
-        .get(pk=event.pk)
-    )
+def event_document(event: Event) -> dict:
+    """What search reads of an event (prefetched as ``_events()`` does)."""
     people = [
         f"{p.actor.name}{f', {p.office}' if p.office else ''}" for p in event.participations.all()
     ]
@@ -108,36 +88,74 @@ def search_index_event(event: Event) -> SearchDocument | None:
     parts = [event.summary, event.date_text, event.event_type.name, *people]
     if event.place:
         parts.append(str(event.place))
-    return _write(
-        Kind.EVENT,
-        event.pk,
-        title=event.title,
-        body="\n".join(part for part in parts if part),
-        url=event.get_absolute_url(),
-        date=event.starts_on,
-        date_label=event.date_display(),
-        regions=_keys(countries),
-    )
+    return {
+        "title": event.title,
+        "body": "\n".join(part for part in parts if part),
+        "url": event.get_absolute_url(),
+        "date": event.starts_on,
+        "date_label": event.date_display(),
+        "regions": _keys(countries),
+    }
 
 
-@transaction.atomic
-def search_index_actor(actor: Actor) -> SearchDocument:
-    """Index an actor: name, other names, what it is and its country."""
-    actor = Actor.objects.select_related("country").prefetch_related("aliases").get(pk=actor.pk)
+def actor_document(actor: Actor) -> dict:
+    """What search reads of an actor: name, other names, what it is and its country."""
     parts = [
         actor.description,
         actor.get_kind_display(),
         *(alias.name for alias in actor.aliases.all()),
         actor.country.name if actor.country else "",
     ]
-    return _write(
-        Kind.ACTOR,
-        actor.pk,
-        title=actor.name,
-        body="\n".join(part for part in parts if part),
-        url=actor.get_absolute_url(),
-        regions=_keys([actor.country.slug] if actor.country else []),
+    return {
+        "title": actor.name,
+        "body": "\n".join(part for part in parts if part),
+        "url": actor.get_absolute_url(),
+        "regions": _keys([actor.country.slug] if actor.country else []),
+    }
+
+
+def _articles():
+    return Article.objects.filter(status__in=PUBLIC_STATES, published_at__isnull=False)
+
+
+def _events():
+    return (
+        Event.objects.public()
+        .for_timeline()
+        .select_related("place__country")
+        .prefetch_related("participations__actor__country")
     )
+
+
+def _actors():
+    return Actor.objects.select_related("country").prefetch_related("aliases")
+
+
+@transaction.atomic
+def search_index_article(article: Article) -> SearchDocument | None:
+    """Index a published, corrected or scheduled article (search hides it until it is due)."""
+    found = _articles().for_display().filter(pk=article.pk).first()
+    if found is None:
+        search_remove(kind=Kind.ARTICLE, object_id=article.pk)
+        return None
+    return _write(Kind.ARTICLE, found.pk, **article_document(found))
+
+
+@transaction.atomic
+def search_index_event(event: Event) -> SearchDocument | None:
+    """Index a published event; any other status takes it out of the index."""
+    found = _events().filter(pk=event.pk).first()
+    if found is None:
+        search_remove(kind=Kind.EVENT, object_id=event.pk)
+        return None
+    return _write(Kind.EVENT, found.pk, **event_document(found))
+
+
+@transaction.atomic
+def search_index_actor(actor: Actor) -> SearchDocument:
+    """Index an actor."""
+    found = _actors().get(pk=actor.pk)
+    return _write(Kind.ACTOR, found.pk, **actor_document(found))
 
 
 @dataclass
@@ -154,38 +172,51 @@ class ReindexReport:
         )
 
 
+BATCH = 1000
+
+
 @transaction.atomic
 def search_reindex(*, progress: bool = False) -> ReindexReport:
-    """Rebuild the whole index: every public article, event and actor; nothing else."""
-    report = ReindexReport()
-    articles = list(Article.objects.filter(status__in=PUBLIC_STATES, published_at__isnull=False))
-    events = list(Event.objects.public())
-    actors = list(Actor.objects.all())
-    wanted = {
-        Kind.ARTICLE: {a.pk for a in articles},
-        Kind.EVENT: {e.pk for e in events},
-        Kind.ACTOR: {a.pk for a in actors},
-    }
-    stale = [
-        (kind, object_id)
-        for kind, object_id in SearchDocument.objects.values_list("kind", "object_id")
-        if object_id not in wanted[kind]
+    """Rebuild the whole index, in one transaction and in batches: every public article,
+    event and actor, nothing else. Readers see the old index until it commits."""
+    report = ReindexReport(removed=SearchDocument.objects.count())
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts")
+    SearchDocument.objects.all().delete()
+    sources = [
+        (Kind.ARTICLE, _articles().for_display(), article_document, "articles"),
+        (Kind.EVENT, _events(), event_document, "events"),
+        (Kind.ACTOR, _actors(), actor_document, "actors"),
     ]
-    for kind, object_id in stale:
-        search_remove(kind=kind, object_id=object_id)
-    report.removed = len(stale)
-    total = len(articles) + len(events) + len(actors)
+    total = sum(queryset.count() for _, queryset, _, _ in sources)
     with tqdm(total=total, desc="Search index", unit="doc", disable=not progress) as bar:
-        for article in articles:
-            search_index_article(article)
-            report.articles += 1
-            bar.update()
-        for event in events:
-            search_index_event(event)
-            report.events += 1
-            bar.update()
-        for actor in actors:
-            search_index_actor(actor)
-            report.actors += 1
-            bar.update()
+        for kind, queryset, document, counter in sources:
+            ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+            for start in range(0, len(ids), BATCH):
+                rows = queryset.filter(pk__in=ids[start : start + BATCH]).order_by("pk")
+                documents = SearchDocument.objects.bulk_create(
+                    SearchDocument(kind=kind, object_id=row.pk, **document(row)) for row in rows
+                )
+                _write_full_text([document.pk for document in documents])
+                setattr(report, counter, getattr(report, counter) + len(documents))
+                bar.update(len(documents))
+    report.removed = max(report.removed - report.articles - report.events - report.actors, 0)
     return report
+
+
+def _write_full_text(ids: list[int]) -> None:
+    """The full-text entries of the documents ``ids``, in one statement."""
+    if not ids:
+        return
+    if connection.vendor == "postgresql":
+        SearchDocument.objects.filter(pk__in=ids).update(search_vector=VECTOR)
+    elif connection.vendor == "sqlite":
+        # Only placeholders are joined into the statement; the ids are passed as parameters.
+        placeholders = ", ".join(["%s"] * len(ids))
+        statement = (
+            "INSERT INTO search_fts (rowid, title, body) SELECT id, title, body"  # noqa: S608
+            f" FROM search_searchdocument WHERE id IN ({placeholders})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(statement, ids)

@@ -1,0 +1,73 @@
+"""generate_corpus: an archive at any size, with the derived data a save would produce."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.models import Article, ArticleSubject, Citation, CrossReference, Source
+from articles.services import article_sync_references
+from events.models import Event
+from events.services.saving import event_subject_keys
+from monitor.search.models import SearchDocument
+from monitor.search.services import search_reindex
+
+pytestmark = pytest.mark.django_db
+
+INDEXED = ("kind", "object_id", "title", "body", "url", "date", "publications", "regions")
+
+
+def _generate(capsys, articles=40, events=60, seed=7):
+    call_command("generate_corpus", "--articles", articles, "--events", events, "--seed", seed)
+    return capsys.readouterr()
+
+
+def test_a_corpus_is_what_saves_would_have_made(capsys):
+    out = _generate(capsys).out
+    assert "Corpus: 4 publications" in out and "40 articles" in out and "60 events" in out
+    assert Article.objects.public().count() == 40
+    assert Citation.objects.count() > 40 * 5 and CrossReference.objects.exclude(target_article=None)
+    # Re-deriving an article as a save does changes nothing it holds.
+    for article in Article.objects.order_by("?")[:5]:
+        before = (
+            article.body_html,
+            sorted(article.citations.values_list("source_id", "position", "text")),
+            sorted(article.cross_references.values_list("target_article_id", "position")),
+        )
+        sources = Source.objects.count()
+        article_sync_references(article=article)
+        article.refresh_from_db()
+        after = (
+            article.body_html,
+            sorted(article.citations.values_list("source_id", "position", "text")),
+            sorted(article.cross_references.values_list("target_article_id", "position")),
+        )
+        assert after == before and Source.objects.count() == sources
+    # The subjects and the search index are those the write path and reindex keep.
+    keys = event_subject_keys(Article.objects.values_list("pk", flat=True))
+    for article_id, found in keys.items():
+        held = set(
+            ArticleSubject.objects.filter(
+                article_id=article_id, key__regex=r"^(event|actor):"
+            ).values_list("key", flat=True)
+        )
+        assert held == found
+    indexed = sorted(SearchDocument.objects.values_list(*INDEXED))
+    search_reindex()
+    assert sorted(SearchDocument.objects.values_list(*INDEXED)) == indexed
+    assert Event.objects.filter(start_precision="decade").exists() or Event.objects.count() < 100
+
+
+def test_the_same_seed_makes_the_same_corpus(capsys):
+    _generate(capsys, seed=3)
+    first = list(Article.objects.order_by("pk").values_list("title", "published_at"))
+    call_command("flush", "--no-input", verbosity=0)
+    from tests.seeds import reseed
+
+    reseed()
+    _generate(capsys, seed=3)
+    assert list(Article.objects.order_by("pk").values_list("title", "published_at")) == first
+
+
+def test_a_database_with_articles_is_refused_in_one_line(capsys):
+    _generate(capsys, articles=4, events=0)
+    with pytest.raises(CommandError, match=r"^The database already holds 4 articles: .*flush"):
+        call_command("generate_corpus", "--articles", "4", "--events", "0")

@@ -47,7 +47,12 @@ format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# In-process figures, then Monitor under gunicorn and wrk (Debian's wrk package; installed
+# here when that needs no prompt, as chromium is).
 bench: setup
+	@if ! command -v wrk >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+	fi
 	$(PY) -m bench
 
 clean:

@@ -1,13 +1,21 @@
-"""Run every benchmark and print its figure: `python -m bench` (or `make bench`)."""
+"""Run the benchmarks and print their figures: `python -m bench` (or `make bench`).
 
-from bench import citations, processing
+`python -m bench micro` runs only the in-process ones (parsing, a save, a page); `python -m
+bench load` only Monitor under gunicorn and wrk (see bench/load.py).
+"""
 
-BENCHMARKS = [citations, processing]
+import sys
+
+from bench import citations, load, processing
+
+BENCHMARKS = {"micro": [citations, processing], "load": [load]}
 
 
 def main() -> None:
-    for benchmark in BENCHMARKS:
-        print(benchmark.run(), flush=True)
+    chosen = sys.argv[1:] or ["micro", "load"]
+    for name in chosen:
+        for benchmark in BENCHMARKS[name]:
+            print(benchmark.run(), flush=True)
 
 
 if __name__ == "__main__":

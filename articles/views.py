@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from monitor.core.caching import public_page
 
@@ -36,16 +37,23 @@ def _with_public_counts(queryset):
 @public_page
 def home(request):
     public = Article.objects.public()
-    latest = public.latest_first().first()
-    lead = (
-        public.filter(published_at__date=latest.published_at.date()).for_listing().latest_first()
+    latest = public.latest_first().values_list("published_at", flat=True).first()
+    lead_ids = (
+        list(public.on_days([timezone.localdate(latest)]).values_list("pk", flat=True))
         if latest
-        else public.none()
+        else []
     )
-    by_publication = (
-        public.latest_by_publication(LATEST_PER_PUBLICATION)
-        .for_listing()
-        .order_by("publication__name", "-published_at", "-id")
+    latest_ids = public.latest_ids_by_publication(LATEST_PER_PUBLICATION)
+    shown = public.filter(pk__in={*lead_ids, *latest_ids}).for_listing().latest_first()
+    rows = {article.pk: article for article in shown}
+    lead = [article for article in rows.values() if article.pk in set(lead_ids)]
+    by_publication = sorted(
+        (rows[pk] for pk in latest_ids if pk in rows),
+        key=lambda article: (
+            article.publication.name,
+            -article.published_at.timestamp(),
+            -article.pk,
+        ),
     )
     return render(
         request,

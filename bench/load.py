@@ -131,6 +131,7 @@ def prepare() -> dict:
             "--events", env.get("BENCH_EVENTS", "5000"), "--seed", "1",
         )  # fmt: skip
         marker.write_text(database)
+    _manage(env, "migrate", "--noinput", "-v", "0")  # a corpus made before a new index
     return json.loads(_manage(env, "shell", "-c", SETUP, capture=True).strip().splitlines()[-1])
 
 

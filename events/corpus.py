@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.text import slugify
 from tqdm import tqdm
 
@@ -46,6 +46,7 @@ from articles.models import (
 )
 from articles.names import name_key
 from articles.rendering import Link, render_article_body, render_markdown
+from articles.services.related import related_rebuild
 from articles.services.subjects import WEIGHTS, classification_keys
 from monitor.core.caching import site_changed
 
@@ -153,9 +154,12 @@ class _Generator:
         self.articles()
         self.events()
         self.subjects()
+        related_rebuild(progress=self.progress)
         from monitor.search.services import search_reindex
 
         search_reindex(progress=self.progress)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # the planner's statistics, for the indexes to be chosen
         site_changed()
         return self.report
 

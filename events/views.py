@@ -1,20 +1,38 @@
 """Public pages of the events app: an event, an actor's or a place's timeline, two actors'."""
 
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 
 from articles.models import Article
 from monitor.core.caching import public_page
 
-from .models import Actor, Event, Place
+from .models import Actor, Event, Participation, Place
 
 PAGE_SIZE = 20
+# A timeline shows this many events a page, the latest page first: an actor of twenty
+# years of daily analysis has thousands.
+TIMELINE_PAGE = 100
 
 
-def _articles_page(request, events):
-    articles = Article.objects.public().filter(events__in=events.values("pk")).distinct()
+def _articles_page(request, articles):
     page = Paginator(articles.for_listing().latest_first(), PAGE_SIZE)
     return page.get_page(request.GET.get("page"))
+
+
+def _reporting(events):
+    """The public articles that report any of ``events``."""
+    reports = Event.articles.through.objects.filter(event__in=events.values("pk"))
+    return Article.objects.public().filter(pk__in=reports.values("article_id"))
+
+
+def _timeline_page(request, events):
+    """A page of ``events``: the latest first (``?events=2`` the ones before), each page
+    drawn and listed in chronological order."""
+    newest_first = events.for_timeline().order_by("-starts_on", "-ends_on", "-id")
+    page = Paginator(newest_first, TIMELINE_PAGE).get_page(request.GET.get("events"))
+    page.object_list = list(reversed(page.object_list))
+    return page
 
 
 @public_page
@@ -40,16 +58,27 @@ def actor_detail(request, slug):
         Actor.objects.select_related("country").prefetch_related("aliases"), slug=slug
     )
     events = Event.objects.public().involving(actor)
+    partners = (
+        Participation.objects.filter(event__in=events.values("pk"))
+        .exclude(actor=actor)
+        .values("actor_id")
+        .annotate(shared=Count("pk"))
+        .order_by("-shared")
+    )
     return render(
         request,
         "events/entity_detail.html",
         {
             "subject": actor,
-            "events": events.for_timeline().chronological(),
-            "page": _articles_page(request, events),
-            "partners": Actor.objects.filter(participations__event__in=events.values("pk"))
-            .exclude(pk=actor.pk)
-            .distinct()[:12],
+            "events": _timeline_page(request, events),
+            # The articles about the actor are those whose subjects name it.
+            "page": _articles_page(
+                request, Article.objects.public().filter(subjects__key=f"actor:{actor.slug}")
+            ),
+            # The actors it shares most events with.
+            "partners": Actor.objects.filter(
+                pk__in=[row["actor_id"] for row in partners[:12]]
+            ).order_by("name"),
         },
     )
 
@@ -63,8 +92,8 @@ def place_detail(request, slug):
         "events/entity_detail.html",
         {
             "subject": place,
-            "events": events.for_timeline().chronological(),
-            "page": _articles_page(request, events),
+            "events": _timeline_page(request, events),
+            "page": _articles_page(request, _reporting(events)),
         },
     )
 
@@ -90,7 +119,7 @@ def relationship(request, first, second):
         {
             "first": first,
             "second": second,
-            "events": events.for_timeline().chronological(),
-            "page": _articles_page(request, events),
+            "events": _timeline_page(request, events),
+            "page": _articles_page(request, _reporting(events)),
         },
     )

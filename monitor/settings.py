@@ -140,6 +140,7 @@ MONITOR_WEBHOOK_SECRET_GRACE_HOURS = int(os.environ.get("MONITOR_WEBHOOK_SECRET_
 # with the changes a service announced, in this order.
 MONITOR_CHANGE_LISTENERS = [
     "monitor.search.listeners.changes_committed",
+    "articles.listeners.changes_committed",
     "events.listeners.changes_committed",
     "monitor.core.caching.changes_committed",
     "monitor.subscribers.webhooks.changes_committed",

@@ -19,7 +19,7 @@ from .sources import (
     Source,
     UnresolvedCrossReference,
 )
-from .subjects import ArticleSubject
+from .subjects import ArticleSubject, RelatedArticle
 from .workflow import ArticleRevision, ArticleTransition, Correction, PreviewLink, WorkingCopy
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "PreviewLink",
     "Publication",
     "Region",
+    "RelatedArticle",
     "Source",
     "SummaryPoint",
     "Topic",

@@ -1,9 +1,10 @@
 """Articles and the parts an article is made of: authors in order, summary points, notes."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
@@ -42,8 +43,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.public(now) | embargoed
 
     def for_listing(self):
-        """What a list of articles shows (title, dek, date, publication, byline), in two queries."""
-        return self.select_related("publication").prefetch_related("bylines__author")
+        """What a list of articles shows (title, dek, date, publication, byline), in three
+        queries; the body, which lists never show, is not read."""
+        return (
+            self.select_related("publication")
+            .defer("body", "body_html")
+            .prefetch_related("bylines__author")
+        )
 
     def for_display(self):
         """Everything an article page renders, in a fixed number of queries."""
@@ -54,46 +60,33 @@ class ArticleQuerySet(models.QuerySet):
     def latest_first(self):
         return self.order_by("-published_at", "-id")
 
-    def latest_by_publication(self, per_publication: int):
-        """The latest ``per_publication`` articles of each publication, in one query."""
-        rank = models.Window(
-            RowNumber(),
-            partition_by=models.F("publication_id"),
-            order_by=[models.F("published_at").desc(), models.F("id").desc()],
-        )
-        return self.annotate(rank_in_publication=rank).filter(
-            rank_in_publication__lte=per_publication
-        )
+    def latest_ids_by_publication(self, per_publication: int) -> list[int]:
+        """The ids of the latest ``per_publication`` articles of each publication: one short
+        walk of the public-latest index per publication (there are a handful)."""
+        ids = []
+        for publication_id in Publication.objects.values_list("pk", flat=True):
+            latest = self.filter(publication_id=publication_id).latest_first()
+            ids += latest.values_list("pk", flat=True)[:per_publication]
+        return ids
+
+    def on_days(self, days):
+        """Articles published on any of ``days`` (local time), as ranges the date index
+        serves (a date function around the column would not)."""
+        ranges = models.Q(pk__in=[])
+        for day in days:
+            start = timezone.make_aware(dt.datetime.combine(day, dt.time()))
+            ranges |= models.Q(
+                published_at__gte=start, published_at__lt=start + dt.timedelta(days=1)
+            )
+        return self.filter(ranges)
 
     def related_to(self, article, *, limit: int):
-        """The ``limit`` articles of this queryset that share the most with ``article``.
-
-        Shared subjects (``ArticleSubject``) are scored by their weights: a published event
-        4, an actor of such an event 2, a topic or region 1; ties go to the newest. The
-        ranking is one grouped query over the subject index, inside the one query that
-        reads the articles.
-        """
-        from .subjects import ArticleSubject
-
-        keys = ArticleSubject.objects.filter(article=article).values("key")
-        shared = ArticleSubject.objects.filter(key__in=keys)
-        ranked = (
-            shared.filter(article__in=self.exclude(pk=article.pk).values("pk"))
-            .values("article")
-            .annotate(score=models.Sum("weight"))
-            .order_by("-score", "-article__published_at", "-article")
-            .values("article")[:limit]
-        )
-        score = (
-            shared.filter(article=models.OuterRef("pk"))
-            .values("article")
-            .annotate(score=models.Sum("weight"))
-            .values("score")
-        )
+        """The ``limit`` articles of this queryset most related to ``article``, best first:
+        read from the lists the write path keeps (``articles.services.related``)."""
         return (
-            self.filter(pk__in=ranked)
-            .annotate(relatedness=models.Subquery(score))
-            .order_by("-relatedness", "-published_at", "-id")
+            self.filter(relations_in__article=article)
+            .annotate(relatedness=models.F("relations_in__score"))
+            .order_by("-relatedness", "-published_at", "-id")[:limit]
         )
 
 
@@ -163,7 +156,15 @@ class Article(models.Model):
                 violation_error_message="An issue number needs a volume.",
             ),
         ]
-        indexes = [models.Index(fields=["status", "published_at"], name="article_status_published")]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="article_status_published"),
+            # What every public list walks, newest first, and stops after a page.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=models.Q(status__in=PUBLIC_STATES),
+                name="article_public_latest",
+            ),
+        ]
         permissions = [
             ("submit_article", "Can submit an article for review"),
             ("review_article", "Can return or approve an article in review"),

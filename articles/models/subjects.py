@@ -33,3 +33,21 @@ class ArticleSubject(models.Model):
     @property
     def kind(self) -> str:
         return self.key.partition(":")[0]
+
+
+class RelatedArticle(models.Model):
+    """One of the articles shown as related to another, with the score it had when either was
+    saved: kept by ``articles.services.related``, read by the article page in one query."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="relations_out")
+    related = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="relations_in")
+    score = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "related"], name="related_article_unique")
+        ]
+        indexes = [models.Index(fields=["article", "-score"], name="related_article_rank")]
+
+    def __str__(self):
+        return f"{self.related_id} ({self.score})"

@@ -186,8 +186,9 @@ def _candidates_by_day(
     targets = (
         Article.objects.public()
         .filter(publication__in={publications[name_key(ref.outlet)] for ref in references})
-        .filter(published_at__date__in=days)
+        .on_days(days)
         .select_related("publication")
+        .defer("body", "body_html")
     )
     for target in targets:
         found[(target.publication_id, target.public_date())].append(target)

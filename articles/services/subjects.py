@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from articles.models import Article, ArticleSubject
+from monitor.core.changes import Changed, changes_announce
 
 # How much sharing one counts towards relatedness.
 WEIGHTS = {"event": 4, "actor": 2, "topic": 1, "region": 1}
 
 
-def article_subjects_set(*, article_id: int, kinds: Iterable[str], keys: Iterable[str]) -> None:
+def article_subjects_set(*, article_id: int, kinds: Iterable[str], keys: Iterable[str]) -> bool:
     """Make the article's subjects of ``kinds`` exactly ``keys`` ("actor:iran", …); subjects
     of other kinds (another app's) are left as they are. Call it inside the change's
-    transaction."""
+    transaction; a change is announced (related articles follow it). Returns whether the
+    subjects changed."""
     kinds = tuple(kinds)
     wanted = {key for key in keys if key.partition(":")[0] in kinds}
     current = {
@@ -24,10 +26,17 @@ def article_subjects_set(*, article_id: int, kinds: Iterable[str], keys: Iterabl
     gone = [pk for key, pk in current.items() if key not in wanted]
     if gone:
         ArticleSubject.objects.filter(pk__in=gone).delete()
+    new = sorted(wanted - current.keys())
     ArticleSubject.objects.bulk_create(
         ArticleSubject(article_id=article_id, key=key, weight=WEIGHTS[key.partition(":")[0]])
-        for key in sorted(wanted - current.keys())
+        for key in new
     )
+    changed = bool(gone or new)
+    if changed:
+        changes_announce(
+            [Changed("article", article_id, public=False, aspects=frozenset({Changed.SUBJECTS}))]
+        )
+    return changed
 
 
 def classification_keys(article_ids: Iterable[int]) -> dict[int, set[str]]:

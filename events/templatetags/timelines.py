@@ -17,7 +17,10 @@ def article_events(article):
 
 @register.inclusion_tag("events/_timeline.html")
 def timeline(events, label="Timeline", compact=False):
-    """The events as an SVG chart with an accessible list beside it (loaded ``for_timeline()``)."""
+    """The events as an SVG chart with an accessible list beside it (loaded ``for_timeline()``);
+    ``events`` may be a page of them, with links to the pages before and after."""
+    page = events if hasattr(events, "paginator") else None
+    events = list(events)
     items = [
         TimelineItem(
             first_day=event.starts_on,
@@ -31,4 +34,10 @@ def timeline(events, label="Timeline", compact=False):
         )
         for event in events
     ]
-    return {"chart": timeline_chart(items), "events": events, "label": label, "compact": compact}
+    return {
+        "chart": timeline_chart(items),
+        "events": events,
+        "page": page,
+        "label": label,
+        "compact": compact,
+    }

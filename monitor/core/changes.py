@@ -35,12 +35,13 @@ class Changed:
     readers could see it before or after the change (a draft's edit is not public).
     ``entry`` is the sequence number of the change-feed entry recorded for it, if any.
     ``aspects`` say what changed, for listeners that care: ``TEXT`` (what it says: an
-    article's body, parts or date) and ``IDENTITY`` (what other material shows of it: its
-    title, address, dates or visibility).
+    article's body, parts or date), ``IDENTITY`` (what other material shows of it: its
+    title, address, dates or visibility) and ``SUBJECTS`` (what an article is about).
     """
 
     TEXT = "text"
     IDENTITY = "identity"
+    SUBJECTS = "subjects"
 
     resource: str
     id: int

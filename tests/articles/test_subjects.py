@@ -2,7 +2,8 @@
 the actor and event filters."""
 
 from articles.filters import ArticleFilterSet
-from articles.models import Article, ArticleSubject
+from articles.models import Article, ArticleSubject, RelatedArticle
+from articles.services import article_transition
 from events.services import event_save
 from tests import factories
 from tests.commits import committed
@@ -61,3 +62,18 @@ def test_actor_and_event_filters_read_the_subjects(db):
     for query in ({"actor": "iran"}, {"event": str(event.uuid)}):
         found = ArticleFilterSet(query, queryset=Article.objects.public()).qs
         assert [a.title for a in found] == ["Reports the talks"], query
+
+
+def test_related_lists_are_kept_on_save_for_both_sides(db):
+    topic = factories.topic()
+    first = factories.classify(factories.article(title="First"), topics=[topic])
+    assert list(Article.objects.public().related_to(first, limit=5)) == []
+    later = factories.classify(factories.article(title="Later"), topics=[topic])
+    # The first article's list took the later one in when the later one was saved.
+    assert [a.title for a in Article.objects.public().related_to(first, limit=5)] == ["Later"]
+    assert [a.title for a in Article.objects.public().related_to(later, limit=5)] == ["First"]
+    publisher = factories.user("Publisher")
+    with committed():
+        article_transition(article=later, action="retract", by=publisher, comment="Wrong.")
+    assert list(Article.objects.public().related_to(first, limit=5)) == []
+    assert not RelatedArticle.objects.filter(related=later).exists()

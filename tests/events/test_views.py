@@ -43,13 +43,28 @@ def test_actor_page_draws_a_timeline_and_lists_articles(
         )
         factories.attach(event, factories.article(authors=[factories.author()]))
     factories.event(title="Hidden draft", actors=[(iran, "host")], status="draft")
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         response = client.get(iran.get_absolute_url())
     html = response.text
     assert html.count('class="event-mark"') == n
     assert "<svg" in html and 'role="img"' in html
     assert "Persia" in html and "Hidden draft" not in html
     assert html.count("<h3>") == n
+
+
+def test_a_long_timeline_comes_in_pages_the_latest_first(client, db, monkeypatch):
+    monkeypatch.setattr("events.views.TIMELINE_PAGE", 3)
+    iran = factories.actor(name="Iran")
+    for year in range(2010, 2017):
+        factories.event(title=f"Event of {year}", year=year, actors=[(iran, "host")])
+    latest = client.get(iran.get_absolute_url()).text
+    assert latest.count('class="event-mark"') == 3
+    shown = [year for year in range(2010, 2017) if f"Event of {year}" in latest]
+    assert shown == [2014, 2015, 2016]
+    assert latest.index("Event of 2014") < latest.index("Event of 2016")  # in time order
+    assert "The latest 1–3 of 7 events" in latest and '?events=2" rel="next"' in latest
+    earliest = client.get(f"{iran.get_absolute_url()}?events=3").text
+    assert "Event of 2010" in earliest and "Event of 2011" not in earliest
 
 
 def test_relationship_page_shows_only_shared_events(client, db):

@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from .backends import search
+from .backends import search, with_snippets
 from .filters import SearchDocumentFilterSet
 from .models import SearchDocument
 
@@ -17,6 +17,8 @@ def search_page(request):
     hits = search(text, filters.qs) if asked and filters.is_valid() else []
     query = request.GET.copy()
     query.pop("page", None)
+    page = Paginator(hits, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = with_snippets(list(page.object_list), text)
     return render(
         request,
         "search/search.html",
@@ -25,7 +27,7 @@ def search_page(request):
             "filters": filters,
             "asked": asked,
             "total": len(hits),
-            "page": Paginator(hits, PAGE_SIZE).get_page(request.GET.get("page")),
+            "page": page,
             "query_string": query.urlencode(),
         },
     )

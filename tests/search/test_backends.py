@@ -5,7 +5,7 @@ import datetime as dt
 from django.utils import timezone
 
 from articles.models import ArticleStatus
-from monitor.search.backends import search
+from monitor.search.backends import search, with_snippets
 from monitor.search.filters import SearchDocumentFilterSet
 from monitor.search.models import SearchDocument
 from monitor.search.services import (
@@ -18,8 +18,9 @@ from tests import factories
 
 
 def _search(text, **filters):
+    """Ranked hits, with the snippets a results page would show them with."""
     documents = SearchDocumentFilterSet(filters, queryset=SearchDocument.objects.all()).qs
-    return search(text, documents)
+    return with_snippets(search(text, documents), text)
 
 
 def test_title_matches_rank_above_body_matches_and_snippets_are_highlighted(db):

@@ -6,11 +6,22 @@ from collections.abc import Sequence
 
 from monitor.core.changes import Changed
 
+from .models import Article
+from .services.pages import article_pages_render
 from .services.related import related_refresh
+
+# Catalogue rows whose names an article's stored page shows, and how to find its articles.
+SHOWN_ON_PAGES = {
+    "author": "bylines__author",
+    "topic": "topics",
+    "region": "regions",
+    "publication": "publication",
+}
 
 
 def changes_committed(changes: Sequence[Changed]) -> None:
-    """Related articles follow what articles are about and whether readers see them."""
+    """Related articles follow what articles are about and whether readers see them; stored
+    pages follow the names of the authors, topics, regions and publications they show."""
     moved = {
         change.id
         for change in changes
@@ -19,3 +30,9 @@ def changes_committed(changes: Sequence[Changed]) -> None:
     }
     if moved:
         related_refresh(moved)
+    for change in changes:
+        if change.resource in SHOWN_ON_PAGES:
+            showing = Article.objects.public().filter(
+                **{SHOWN_ON_PAGES[change.resource]: change.id}
+            )
+            article_pages_render(showing.values_list("pk", flat=True))

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from monitor.core.caching import public_page
 
-from .metadata import absolute_url, article_description, article_json_ld, json_for_script
 from .models import Article, ArticleStatus, Author, Correction, Publication, Region, Source, Topic
 from .services import preview_link_article
+from .services.pages import article_page_context, stored_page
 
 PAGE_SIZE = 20
 RELATED = 5
@@ -69,10 +69,10 @@ def home(request):
 
 @public_page
 def article_detail(request, publication, year, month, day, slug):
-    found = (
-        Article.objects.public() | Article.objects.filter(status=ArticleStatus.RETRACTED)
-    ).for_display()
-    article = get_object_or_404(found, publication__slug=publication, slug=slug)
+    found = Article.objects.public() | Article.objects.filter(status=ArticleStatus.RETRACTED)
+    article = get_object_or_404(
+        found.select_related("publication", "page"), publication__slug=publication, slug=slug
+    )
     published = article.public_date()
     if published is None or (published.year, f"{published.month:02d}", f"{published.day:02d}") != (
         year,
@@ -82,34 +82,21 @@ def article_detail(request, publication, year, month, day, slug):
         raise Http404("No article at this date.")
     if article.status == ArticleStatus.RETRACTED:
         return render(request, "articles/article_retracted.html", {"article": article}, status=410)
-    return article_page(request, article)
+    # The article's own part was rendered when it last changed (articles.services.pages).
+    context = {
+        "article": article,
+        "stored": stored_page(article),
+        "related": Article.objects.public().for_listing().related_to(article, limit=RELATED),
+    }
+    return render(request, "articles/article_detail.html", context)
 
 
 def article_page(request, article, *, preview=None):
-    """An article's page; editors' previews (``preview`` is the banner's text) use it too."""
-    sources = list(
-        Source.objects.filter(citations__article=article)
-        .select_related("outlet")
-        .distinct()
-        .order_by("outlet__name", "starts_on", "pk")
-    )
-    return render(
-        request,
-        "articles/article_detail.html",
-        {
-            "article": article,
-            "sources": sources,
-            "related": Article.objects.public().for_listing().related_to(article, limit=RELATED),
-            "description": article_description(article),
-            "canonical_url": "" if preview else absolute_url(article.get_absolute_url()),
-            "image_url": absolute_url(article.image.url) if article.image else "",
-            # A preview is not for search engines, and a draft has no date to describe yet.
-            "json_ld": None
-            if preview
-            else json_for_script(article_json_ld(article, sources=sources)),
-            "preview": preview,
-        },
-    )
+    """An article's page rendered whole: editors' previews (``preview`` is the banner's text)."""
+    context = article_page_context(article, preview=preview) | {
+        "related": Article.objects.public().for_listing().related_to(article, limit=RELATED),
+    }
+    return render(request, "articles/article_detail.html", context)
 
 
 def shared_preview(request, token):

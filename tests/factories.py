@@ -22,6 +22,7 @@ from articles.models import (
     Topic,
 )
 from articles.services import article_save
+from articles.services.pages import article_page_render
 from events.models import Actor, ActorAlias, Event, EventSource, EventType, Participation, Place
 from events.services import event_save
 from tests.commits import committed
@@ -124,12 +125,19 @@ def resave(article, **changes) -> Article:
     return article
 
 
+def _as_saved(article, row):
+    """A part made directly for a test: the article's stored page shows it, as after a save."""
+    article_page_render(article.pk)
+    return row
+
+
 def summary_point(article, text="A point.", position=0) -> SummaryPoint:
-    return SummaryPoint.objects.create(article=article, text=text, position=position)
+    point = SummaryPoint.objects.create(article=article, text=text, position=position)
+    return _as_saved(article, point)
 
 
 def note(article, number=1, text="A note.") -> Note:
-    return Note.objects.create(article=article, number=number, text=text)
+    return _as_saved(article, Note.objects.create(article=article, number=number, text=text))
 
 
 def outlet(**kwargs) -> Outlet:
@@ -185,9 +193,10 @@ def event(*, actors=(), year=2025, month=8, day=19, precision="day", **kwargs) -
 def citation(article, *, source=None, position=0, **kwargs) -> Citation:
     source = source or globals()["source"]()
     defaults = {"paragraph": 0, "text": f"({source.outlet}, {source.date_display()})"}
-    return Citation.objects.create(
+    row = Citation.objects.create(
         article=article, source=source, position=position, **{**defaults, **kwargs}
     )
+    return _as_saved(article, row)
 
 
 def cross_reference(article, *, target_publication=None, position=0, **kwargs) -> CrossReference:
@@ -199,9 +208,10 @@ def cross_reference(article, *, target_publication=None, position=0, **kwargs) -
         "paragraph": 0,
         "text": "(see EDM, February 24, 2016)",
     }
-    return CrossReference.objects.create(
+    row = CrossReference.objects.create(
         article=article, position=position, **{**defaults, **kwargs}
     )
+    return _as_saved(article, row)
 
 
 def outlet_alias(outlet, name=None) -> OutletAlias:

@@ -297,3 +297,21 @@ class Note(models.Model):
     def save(self, *args, **kwargs):
         self.text_html = render_markdown(self.text)
         super().save(*args, **kwargs)
+
+
+class ArticlePage(models.Model):
+    """An article's page as readers see it, rendered when the article (or what it shows)
+    changes, so that a request renders only what is not the article's own: the site's frame
+    and the related articles. ``rendered_with`` names the templates and settings it was
+    rendered with; a page rendered with others is rendered again (see
+    ``articles.services.pages``)."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="page"
+    )
+    meta_html = models.TextField()
+    main_html = models.TextField()
+    rendered_with = models.CharField(max_length=64)
+
+    def __str__(self):
+        return f"Page of {self.article_id}"

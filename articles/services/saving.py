@@ -37,6 +37,7 @@ from articles.workflow import Action
 from monitor.core.changes import Changed, changes_announce
 
 from .changes import article_change, change_unit
+from .pages import article_page_render
 from .references import ReferenceSync, article_sync_references
 from .revisions import article_revision_create, article_snapshot
 from .subjects import article_classification_index
@@ -281,6 +282,8 @@ def article_commit(
             _cross_references_follow(article, now=now)
     if before is None or any(before.snapshot[k] != snapshot[k] for k in TEXT_FIELDS):
         aspects.add(Changed.TEXT)
+    if public or (before is not None and before.public):
+        article_page_render(article.pk)
     changes_announce(
         [
             Changed(
@@ -307,6 +310,7 @@ def articles_shown_changed(*, article_ids, now: dt.datetime | None = None) -> li
         if not article.is_public(now):
             continue
         change = article_change(article, feed_action(announced=article.version > 0, public=True))
+        article_page_render(article.pk)  # its page names the events, as its API answer does
         recorded.append(change)
         announced.append(Changed("article", article.pk, entry=change.seq))
     changes_announce(announced)

@@ -1,0 +1,52 @@
+"""Article pages stored when articles change (articles/services/pages.py)."""
+
+import pytest
+
+from articles.models import ArticlePage
+from articles.services import article_transition
+from tests import factories
+from tests.articles.test_admin import form_data
+from tests.commits import committed
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_public_article_has_its_page_stored_and_readers_get_it(client):
+    article = factories.article(title="Stored piece", body="It *happened*.")
+    stored = ArticlePage.objects.get(article=article)
+    assert "Stored piece" in stored.main_html and "<em>happened</em>" in stored.main_html
+    ArticlePage.objects.filter(article=article).update(main_html="<p>As stored.</p>")
+    assert "As stored." in client.get(article.get_absolute_url()).text
+
+
+def test_a_draft_has_none_and_a_retracted_article_loses_it():
+    draft = factories.article(published=False)
+    assert not ArticlePage.objects.filter(article=draft).exists()
+    article = factories.article()
+    with committed():
+        article_transition(
+            article=article, action="retract", by=factories.user("Publisher"), comment="Wrong."
+        )
+    assert not ArticlePage.objects.filter(article=article).exists()
+
+
+def test_renaming_an_author_renders_their_pages_again(editor_client):
+    author = factories.author(name="Jane Analyst")
+    article = factories.article(authors=[author])
+    url = f"/admin/articles/author/{author.pk}/change/"
+    with committed():
+        response = editor_client.post(
+            url, form_data(editor_client.get(url)) | {"name": "J. Analyst"}
+        )
+    assert response.status_code == 302
+    assert "J. Analyst" in ArticlePage.objects.get(article=article).main_html
+
+
+def test_a_page_rendered_with_other_templates_is_rendered_again(client):
+    article = factories.article(title="Current title")
+    ArticlePage.objects.filter(article=article).update(
+        main_html="<p>Rendered by an older deploy.</p>", rendered_with="older"
+    )
+    page = client.get(article.get_absolute_url()).text
+    assert "Current title" in page and "older deploy" not in page
+    assert ArticlePage.objects.get(article=article).rendered_with != "older"

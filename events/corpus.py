@@ -31,6 +31,7 @@ from articles.dates import FuzzyDate, Precision, edtf_interval
 from articles.models import (
     Article,
     ArticleAuthor,
+    ArticlePage,
     ArticleStatus,
     ArticleSubject,
     Author,
@@ -46,6 +47,7 @@ from articles.models import (
 )
 from articles.names import name_key
 from articles.rendering import Link, render_article_body, render_markdown
+from articles.services.pages import article_pages_render
 from articles.services.related import related_rebuild
 from articles.services.subjects import WEIGHTS, classification_keys
 from monitor.core.caching import site_changed
@@ -155,6 +157,7 @@ class _Generator:
         self.events()
         self.subjects()
         related_rebuild(progress=self.progress)
+        self.pages()
         from monitor.search.services import search_reindex
 
         search_reindex(progress=self.progress)
@@ -479,6 +482,16 @@ class _Generator:
             self.report.add(model, len(objects))
         Event.articles.through.objects.bulk_create(links)
         self.report.add(Event, len(events))
+
+    def pages(self) -> None:
+        """Every article's stored page, as the write path renders it."""
+        ids = list(Article.objects.public().order_by("pk").values_list("pk", flat=True))
+        with self.bar(len(ids), "Pages") as bar:
+            for start in range(0, len(ids), BATCH):
+                with transaction.atomic():
+                    article_pages_render(ids[start : start + BATCH])
+                bar.update(len(ids[start : start + BATCH]))
+        self.report.add(ArticlePage, len(ids))
 
     # What articles are about
 

@@ -44,10 +44,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What a list of articles shows (title, dek, date, publication, byline), in three
-        queries; the body, which lists never show, is not read."""
+        queries, with the list item stored with its page; the body, which lists never show,
+        is not read."""
         return (
-            self.select_related("publication")
-            .defer("body", "body_html")
+            self.select_related("publication", "page")
+            .defer("body", "body_html", "page__meta_html", "page__main_html")
             .prefetch_related("bylines__author")
         )
 
@@ -311,6 +312,7 @@ class ArticlePage(models.Model):
     )
     meta_html = models.TextField()
     main_html = models.TextField()
+    item_html = models.TextField(default="", help_text="How lists of articles show it.")
     rendered_with = models.CharField(max_length=64)
 
     def __str__(self):

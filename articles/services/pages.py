@@ -72,6 +72,7 @@ def article_page_render(article_id: int) -> ArticlePage | None:
         defaults={
             "meta_html": render_to_string("articles/_article_meta.html", context),
             "main_html": render_to_string("articles/_article_main.html", context),
+            "item_html": render_to_string("articles/_article_item.html", {"article": article}),
             "rendered_with": rendering_version(),
         },
     )
@@ -81,6 +82,16 @@ def article_page_render(article_id: int) -> ArticlePage | None:
 def article_pages_render(article_ids: Iterable[int]) -> None:
     for article_id in sorted(set(article_ids)):
         article_page_render(article_id)
+
+
+def stored_item(article: Article) -> str | None:
+    """The article's list item as stored with its page, if it is current (``for_listing()``
+    loads it with the article)."""
+    try:
+        page = article.page
+    except ArticlePage.DoesNotExist:
+        return None
+    return page.item_html if page.rendered_with == rendering_version() else None
 
 
 def stored_page(article: Article) -> ArticlePage | None:

@@ -16,11 +16,14 @@ unreachable, every request renders its page (see ``monitor.core.cache``).
 
 import datetime as dt
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import wraps
 
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
@@ -33,6 +36,8 @@ PAGE_PREFIX = "public-page:"
 PAGE_TIMEOUT = 60 * 60
 # Browsers and proxies revalidate (cheaply, with 304) after this long.
 MAX_AGE = 60
+# Pages each process keeps in its own memory besides the shared cache (see _Recent).
+RECENT_PAGES = 256
 
 
 def generation() -> int:
@@ -55,6 +60,38 @@ def changes_committed(changes: Sequence[Changed]) -> None:
     """The change listener: a committed change readers can see moves the generation on."""
     if any(change.public for change in changes):
         site_changed()
+
+
+class _Recent:
+    """Pages this process served lately, by cache key. A key names its path and generation,
+    so what it holds never changes: keeping it here is as right as the shared cache, and
+    spares reading and unpickling it again. It keeps content and headers, and every request
+    gets a response object of its own (middleware may add to a response's cookies)."""
+
+    def __init__(self, size: int):
+        self.size, self.pages, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key) -> HttpResponse | None:
+        with self.lock:
+            page = self.pages.get(key)
+            if page is None:
+                return None
+            self.pages.move_to_end(key)
+        content, status, headers = page
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        return response
+
+    def put(self, key, response) -> None:
+        page = (response.content, response.status_code, list(response.headers.items()))
+        with self.lock:
+            self.pages[key] = page
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+
+_recent = _Recent(RECENT_PAGES)
 
 
 def public_page(view):
@@ -81,14 +118,20 @@ def public_page(view):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         key = PAGE_PREFIX + etag(request)
+        response = _recent.get(key)
+        if response is not None:
+            return response
         response = cache.get(key)
-        if response is None:
+        if response is not None:
+            _recent.put(key, response)
+        else:
             response = view(request, *args, **kwargs)
             if response.status_code == 200:
                 if hasattr(response, "render"):
                     response.render()  # a TemplateResponse (the sitemap) renders late
                 patch_cache_control(response, public=True, max_age=MAX_AGE)
                 cache.set(key, response, timeout=PAGE_TIMEOUT)
+                _recent.put(key, response)
         return response
 
     return cached

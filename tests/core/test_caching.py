@@ -109,3 +109,12 @@ def test_a_lost_generation_is_a_new_one(client, db):
     etag = client.get(article.get_absolute_url())["ETag"]
     cache.delete(GENERATION_KEY)  # evicted, or a fresh cache
     assert client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_a_page_kept_in_process_memory_is_a_fresh_response_each_time(client, db):
+    article = factories.article()
+    first = client.get(article.get_absolute_url())
+    first.set_cookie("someone", "else's")  # what middleware may add to one reader's answer
+    again = client.get(article.get_absolute_url())
+    assert again is not first and "someone" not in again.cookies
+    assert again.content == first.content and again["ETag"] == first["ETag"]

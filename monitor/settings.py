@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from articles.limits import REQUEST_MAX_BYTES
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -168,6 +170,10 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The largest form a browser may send: an article at its maximum length, however encoded
+# (articles/limits.py). Larger requests get monitor.core.errors.bad_request's page.
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
 
 LOGIN_URL = "admin:login"
 

@@ -11,6 +11,8 @@ from articles.sitemaps import ArchiveSitemap, ArticleSitemap
 from events.sitemaps import ActorSitemap, EventSitemap, PlaceSitemap
 from monitor.core.caching import public_page
 
+handler400 = "monitor.core.errors.bad_request"
+
 SITEMAPS = {
     "articles": ArticleSitemap,
     "archives": ArchiveSitemap,

@@ -4,10 +4,12 @@ import datetime as dt
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.limits import BODY_MAX_CHARACTERS
 from articles.rendering import render_markdown
 
 from .catalog import Author, Publication, Region, Topic
@@ -98,7 +100,19 @@ class Article(models.Model):
         max_length=120, help_text="Part of the article's URL; unique in its publication."
     )
     dek = models.CharField("subtitle (dek)", max_length=400, blank=True)
-    body = models.TextField(blank=True, help_text="Markdown, with citations in the house style.")
+    body = models.TextField(
+        blank=True,
+        validators=[
+            MaxLengthValidator(
+                BODY_MAX_CHARACTERS,
+                f"An article's text can be at most {BODY_MAX_CHARACTERS:,} characters; this one "
+                "has %(show_value)s. Shorten it or split it into parts: nothing was saved, and the "
+                "text is still here.",
+            )
+        ],
+        help_text=f"Markdown, with citations in the house style; at most {BODY_MAX_CHARACTERS:,} "
+        "characters.",
+    )
     body_html = models.TextField(editable=False, blank=True)
     image = models.ImageField("lead image", upload_to="articles/%Y/", blank=True)
     image_alt = models.CharField("image description (alt text)", max_length=300, blank=True)

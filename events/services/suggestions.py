@@ -49,38 +49,73 @@ def article_refresh_suggestions(*, article: Article) -> list[EventSuggestion]:
         actors=actors,
         places=places,
     )
-    existing = {s.key: s for s in article.event_suggestions.all()}
+    # A sentence written twice is one suggestion, at its first place.
+    firsts: dict[str, object] = {}
+    for suggestion in found:
+        firsts.setdefault(suggestion.key, suggestion)
+    found = list(firsts.values())
+    existing = {s.key: s for s in article.event_suggestions.prefetch_related("actors", "sources")}
     article.event_suggestions.pending().exclude(key__in=[s.key for s in found]).delete()
     types = {t.slug: t for t in EventType.objects.all()}
     citations = list(article.citations.all())
+    # Only what differs is written: a save that leaves a sentence alone leaves its suggestion
+    # alone, so the cost follows what changed, not the article's length.
+    created, changed, links, changed_fields = [], [], [], set()
     pending = []
     for suggestion in found:
-        if (
-            suggestion.key in existing
-            and existing[suggestion.key].status != EventSuggestion.Status.PENDING
-        ):
+        row = existing.get(suggestion.key)
+        if row is not None and row.status != EventSuggestion.Status.PENDING:
             continue
-        row, _ = EventSuggestion.objects.update_or_create(
-            article=article,
-            key=suggestion.key,
-            defaults={
-                "sentence": suggestion.sentence,
-                "paragraph": suggestion.paragraph,
-                "position": suggestion.start,
-                "date_year": suggestion.date.year,
-                "date_month": suggestion.date.month,
-                "date_day": suggestion.date.day,
-                "date_precision": suggestion.date.precision.value,
-                "date_text": suggestion.date_text,
-                "event_type": types.get(suggestion.type_slug),
-                "place_id": suggestion.place_id,
-            },
-        )
-        row.actors.set(suggestion.actor_ids)
-        row.sources.set(
-            {c.source_id for c in citations if suggestion.start <= c.position < suggestion.end}
-        )
+        fields = {
+            "sentence": suggestion.sentence,
+            "paragraph": suggestion.paragraph,
+            "position": suggestion.start,
+            "date_year": suggestion.date.year,
+            "date_month": suggestion.date.month,
+            "date_day": suggestion.date.day,
+            "date_precision": suggestion.date.precision.value,
+            "date_text": suggestion.date_text,
+            "event_type_id": getattr(types.get(suggestion.type_slug), "pk", None),
+            "place_id": suggestion.place_id,
+        }
+        actor_ids = set(suggestion.actor_ids)
+        source_ids = {
+            c.source_id for c in citations if suggestion.start <= c.position < suggestion.end
+        }
+        if row is None:
+            row = EventSuggestion(article=article, key=suggestion.key, **fields)
+            created.append(row)
+            links.append((row, actor_ids, source_ids))
+        else:
+            differ = {name for name, value in fields.items() if getattr(row, name) != value}
+            if differ:
+                for name in differ:
+                    setattr(row, name, fields[name])
+                changed.append(row)
+                changed_fields |= differ
+            if {a.pk for a in row.actors.all()} != actor_ids:
+                row.actors.set(actor_ids)
+            if {s.pk for s in row.sources.all()} != source_ids:
+                row.sources.set(source_ids)
         pending.append(row)
+    if changed:  # usually positions only: the text before them grew or shrank
+        names = sorted(name.removesuffix("_id") for name in changed_fields)
+        EventSuggestion.objects.bulk_update(changed, names, batch_size=500)
+    EventSuggestion.objects.bulk_create(created, batch_size=500)
+    if created and created[0].pk is None:  # a backend that returns no ids from a bulk insert
+        keys = {row.key: row for row in created}
+        for pk, key in article.event_suggestions.filter(key__in=keys).values_list("pk", "key"):
+            keys[key].pk = pk
+    actor_links = EventSuggestion.actors.through
+    source_links = EventSuggestion.sources.through
+    actor_links.objects.bulk_create(
+        [actor_links(eventsuggestion_id=r.pk, actor_id=a) for r, ids, _ in links for a in ids],
+        batch_size=1000,
+    )
+    source_links.objects.bulk_create(
+        [source_links(eventsuggestion_id=r.pk, source_id=s) for r, _, ids in links for s in ids],
+        batch_size=1000,
+    )
     return pending
 
 

@@ -3,8 +3,11 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
+from articles.services import article_sync_references
 from events.models import ActorAlias, Event, EventSuggestion, Place
 from events.services import (
     article_refresh_suggestions,
@@ -138,3 +141,37 @@ def test_an_event_change_is_a_new_version_of_the_public_articles_that_report_it(
     event_save(event=event)
     assert Article.objects.get(pk=article.pk).version == before + 2
     assert Article.objects.get(pk=draft_article.pk).version == 0
+
+
+def test_a_refresh_writes_only_what_the_edit_changed(world):
+    """The cost of keeping suggestions follows the edit, not the article's length."""
+    article = world["article"]
+    paragraphs = BODY.split("\n\n")
+
+    def refresh(body):
+        Article.objects.filter(pk=article.pk).update(body=body)
+        article.refresh_from_db()
+        article_sync_references(article=article)  # the citations a save would make
+        with CaptureQueriesContext(connection) as queries:
+            article_refresh_suggestions(article=article)
+        return [q["sql"] for q in queries]
+
+    def body_of(copies):  # each copy's sentences differ, so each is a suggestion of its own
+        return "\n\n".join(f"Report {n}: {p}" for n in range(copies) for p in paragraphs)
+
+    for copies in (1, 8):
+        body = body_of(copies)
+        refresh(body)
+        kept = {(s.pk, s.key) for s in article.event_suggestions.all()}
+        assert len(kept) == 2 * copies
+        unchanged = refresh(body)
+        assert not [sql for sql in unchanged if sql.startswith(("INSERT", "UPDATE"))]
+        assert {(s.pk, s.key) for s in article.event_suggestions.all()} == kept
+        if copies == 1:
+            baseline = len(unchanged)
+        else:
+            assert len(unchanged) == baseline  # eight times the suggestions, the same queries
+    # Text added before every sentence moves them: one update for all, no new rows.
+    moved = refresh("A new opening paragraph.\n\n" + body_of(8))
+    assert len([sql for sql in moved if sql.startswith("UPDATE")]) == 1
+    assert {(s.pk, s.key) for s in article.event_suggestions.all()} == kept

@@ -20,6 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from tqdm import tqdm
 
+from articles.limits import BODY_MAX_CHARACTERS, IMPORT_MAX_BYTES, megabytes
 from articles.management.errors import one_line
 from articles.models import ArticleStatus, Publication
 from articles.plaintext import PlainTextError, parse_plain_text
@@ -108,6 +109,13 @@ class Command(BaseCommand):
 
     @staticmethod
     def _import(file, publication, published, status, replace):
+        size = file.stat().st_size
+        if size > IMPORT_MAX_BYTES:
+            raise ArticleImportError(
+                f"{megabytes(size)} is larger than an article file can be "
+                f"({megabytes(IMPORT_MAX_BYTES)}: a text of at most {BODY_MAX_CHARACTERS:,} "
+                "characters); nothing was read."
+            )
         parsed = parse_plain_text(file.read_text(encoding="utf-8-sig"))
         date = import_publication_date(parsed, publication, published, today=timezone.localdate())
         imported = article_import(

@@ -6,6 +6,7 @@ Every viewset here needs a plan that includes events (``requires_events``).
 import hashlib
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.http import StreamingHttpResponse
 from django.utils.http import http_date
 from drf_spectacular.types import OpenApiTypes
@@ -76,8 +77,20 @@ class EventViewSet(EventsViewSet):
     renderer_classes = [renderers.JSONRenderer, EventCSVRenderer, GeoJSONRenderer]
 
     def get_queryset(self):
+        readable = readable_articles(self.request)
+        reporting = (
+            Event.articles.through.objects.filter(
+                event=models.OuterRef("pk"), article__in=readable.values("pk")
+            )
+            .values("event")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
         return (
             Event.objects.public()
+            .annotate(
+                readable_articles_count=Coalesce(models.Subquery(reporting), 0),
+            )
             .select_related("event_type__family", "place__country")
             .prefetch_related(
                 models.Prefetch(
@@ -88,7 +101,9 @@ class EventViewSet(EventsViewSet):
                 "quantities",
                 models.Prefetch(
                     "articles",
-                    readable_articles(self.request).select_related("publication"),
+                    readable.select_related("publication").order_by("-published_at", "-pk")[
+                        : serializers.ARTICLES_SHOWN
+                    ],
                     to_attr="readable_articles",
                 ),
             )

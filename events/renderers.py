@@ -40,6 +40,7 @@ CSV_COLUMNS = [
     "article_urls",
     "url",
     "updated_at",
+    "article_count",
 ]
 
 
@@ -79,6 +80,7 @@ def csv_row(event: dict) -> list:
         "; ".join(article["url"] for article in event["articles"]),
         event["url"],
         event["updated_at"],
+        event["articles_count"],
     ]
 
 

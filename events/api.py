@@ -4,9 +4,9 @@ Every viewset here needs a plan that includes events (``requires_events``).
 """
 
 import hashlib
+import itertools
 
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.http import StreamingHttpResponse
 from django.utils.http import http_date
 from drf_spectacular.types import OpenApiTypes
@@ -19,11 +19,11 @@ from drf_spectacular.utils import (
 from rest_framework import generics, renderers
 from rest_framework.response import Response
 
-from articles.api import FIELDS_PARAMETER, SubscriberViewSet, readable_articles
+from articles.api import FIELDS_PARAMETER, SubscriberViewSet
 
 from . import serializers
 from .filters import EventFilterSet
-from .models import Actor, Event, EventFamily, EventType, Participation, Place
+from .models import Actor, Event, EventFamily, EventType, Place
 from .renderers import EventCSVRenderer, GeoJSONRenderer, csv_lines, geojson_chunks
 
 EVENT_FORMATS = OpenApiParameter(
@@ -77,38 +77,9 @@ class EventViewSet(EventsViewSet):
     renderer_classes = [renderers.JSONRenderer, EventCSVRenderer, GeoJSONRenderer]
 
     def get_queryset(self):
-        readable = readable_articles(self.request)
-        reporting = (
-            Event.articles.through.objects.filter(
-                event=models.OuterRef("pk"), article__in=readable.values("pk")
-            )
-            .values("event")
-            .annotate(n=models.Count("pk"))
-            .values("n")
-        )
-        return (
-            Event.objects.public()
-            .annotate(
-                readable_articles_count=Coalesce(models.Subquery(reporting), 0),
-            )
-            .select_related("event_type__family", "place__country")
-            .prefetch_related(
-                models.Prefetch(
-                    "participations",
-                    Participation.objects.select_related("actor", "on_behalf_of"),
-                ),
-                "event_sources__source__outlet",
-                "quantities",
-                models.Prefetch(
-                    "articles",
-                    readable.select_related("publication").order_by("-published_at", "-pk")[
-                        : serializers.ARTICLES_SHOWN
-                    ],
-                    to_attr="readable_articles",
-                ),
-            )
-            .chronological()
-        )
+        # Only the events: their representation is loaded a page (or an export's batch) at
+        # a time, as rows, by the serializer (events.representations).
+        return Event.objects.public().chronological()
 
     def list(self, request, *args, **kwargs):
         export = STREAMED_FORMATS.get(request.accepted_renderer.format)
@@ -121,11 +92,13 @@ class EventViewSet(EventsViewSet):
             latest=models.Max("updated_at"),
             versions=models.Sum("version"),
         )
-        serializer = self.get_serializer_class()
-        context = self.get_serializer_context()
+        # One serializer for every row, a batch of events at a time; memory stays flat.
+        serializer = self.get_serializer_class()(context=self.get_serializer_context())
+        ids = events.values_list("pk", flat=True).iterator(chunk_size=EXPORT_CHUNK)
         rows = (
-            serializer(event, context=context).data
-            for event in events.iterator(chunk_size=EXPORT_CHUNK)
+            row
+            for batch in itertools.batched(ids, EXPORT_CHUNK)
+            for row in _in_order(batch, serializer.batch(batch))
         )
         response = StreamingHttpResponse(
             export(rows), content_type=request.accepted_renderer.media_type
@@ -137,6 +110,10 @@ class EventViewSet(EventsViewSet):
         if request.accepted_renderer.format == "csv":
             response["Content-Disposition"] = 'attachment; filename="events.csv"'
         return response
+
+
+def _in_order(ids, found: dict) -> list:
+    return [found[pk] for pk in ids if pk in found]
 
 
 class ActorViewSet(EventsViewSet):

@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from articles.api import readable_articles
+from articles.models import Article
 from articles.serializers import (
     ArticleRefSerializer,
     NamedSerializer,
@@ -12,9 +14,7 @@ from articles.serializers import (
 )
 
 from .models import Actor, Participation, Place
-
-# An event's list entry names at most this many of its articles (the latest).
-ARTICLES_SHOWN = 20
+from .representations import ARTICLES_SHOWN, Addresses, event_representations
 
 
 class FuzzyDateSerializer(serializers.Serializer):
@@ -72,6 +72,15 @@ class EventTypeRefSerializer(NamedSerializer):
     pass
 
 
+class EventListSerializer(serializers.ListSerializer):
+    """A page of events: represented in one batch (a few queries for the whole page)."""
+
+    def to_representation(self, data):
+        events = list(data.all() if hasattr(data, "all") else data)
+        found = self.child.batch([event.pk for event in events])
+        return [found[event.pk] for event in events]
+
+
 class EventSerializer(TrimmableSerializer):
     id = serializers.UUIDField(source="uuid", help_text="Public id, stable for good.")
     version = serializers.IntegerField(help_text="Grows by one with every published change.")
@@ -106,108 +115,27 @@ class EventSerializer(TrimmableSerializer):
     def get_articles_url(self, event) -> str:
         return f"{api_url(self, 'article-list')}?event={event.uuid}"
 
+    class Meta:
+        list_serializer_class = EventListSerializer
+
     def to_representation(self, event):
-        """The fields above, written out by hand: the same answer as the declared fields
-        give (``tests/events/test_serializers.py`` compares the two on a generated archive)
-        at a fraction of the cost, which lists of 100 and exports of every event pay per row.
-        """
-        urls = self.context.setdefault("_url_templates", {})
-        if not urls:
-            urls["event"] = api_url(self, "event-detail", uuid=_PLACEHOLDER)
-            urls["article"] = api_url(self, "article-detail", pk=_PLACEHOLDER_PK)
-            urls["articles"] = api_url(self, "article-list") + "?event="
-        uuid = str(event.uuid)
-        start, end = event.start_date(), event.end_date()
-        place = event.place
-        event_type = event.event_type
-        family = event_type.family
-        data = {
-            "id": uuid,
-            "version": event.version,
-            "api_url": urls["event"].replace(_PLACEHOLDER, uuid),
-            "url": public_url(event.get_absolute_url()),
-            "title": event.title,
-            "summary": event.summary,
-            "dates": {
-                "text": event.date_text,
-                "edtf": event.edtf,
-                "start": {"date": start.isoformat(), "precision": start.precision.value},
-                "end": end and {"date": end.isoformat(), "precision": end.precision.value},
-                "starts_on": event.starts_on.isoformat(),
-                "ends_on": event.ends_on.isoformat(),
-            },
-            "modality": event.modality,
-            "type": {"slug": event_type.slug, "name": event_type.name},
-            "family": {"slug": family.slug, "name": family.name},
-            "place": place and _place(place),
-            "participants": [
-                {
-                    "actor": _actor(part.actor),
-                    "role": part.role,
-                    "on_behalf_of": part.on_behalf_of and _actor(part.on_behalf_of),
-                    "office": part.office,
-                }
-                for part in event.participations.all()
-            ],
-            "sources": [
-                {"source": _source(item.source), "quote": item.quote}
-                for item in event.event_sources.all()
-            ],
-            "quantities": [
-                {"value": _decimal(quantity.value), "unit": quantity.unit, "text": quantity.text}
-                for quantity in event.quantities.all()
-            ],
-            "articles": [
-                {
-                    "id": article.pk,
-                    "title": article.title,
-                    "published_at": _datetime(article.published_at),
-                    "url": public_url(article.get_absolute_url()),
-                    "api_url": urls["article"].replace(_PLACEHOLDER_PK, str(article.pk)),
-                }
-                for article in event.readable_articles
-            ],
-            "articles_count": event.readable_articles_count,
-            "articles_url": urls["articles"] + uuid,
-            "updated_at": _datetime(event.updated_at),
-        }
-        fields = self.fields
-        return data if len(fields) == len(data) else {name: data[name] for name in fields}
+        """Written out by hand in ``events.representations`` (the declared fields above say
+        what it holds, for the schema); trimmed to ``?fields=``."""
+        return self.batch([event.pk])[event.pk]
+
+    def batch(self, event_ids) -> dict[int, dict]:
+        addresses = self.context.get("_addresses")
+        if addresses is None:
+            addresses = self.context["_addresses"] = Addresses(self)
+        request = self.context.get("request")
+        readable = readable_articles(request) if request else Article.objects.none()
+        found = event_representations(event_ids, readable_articles=readable, addresses=addresses)
+        names = list(self.fields)
+        return {pk: _trimmed(data, names) for pk, data in found.items()}
 
 
-# Reversed once per request with these in place of the id, then filled in per row.
-_PLACEHOLDER = "00000000-0000-4000-8000-00000000feed"
-_PLACEHOLDER_PK = "987654321987"
-_datetime = serializers.DateTimeField().to_representation
-_decimal = QuantitySerializer().fields["value"].to_representation
-
-
-def _actor(actor) -> dict:
-    return {"slug": actor.slug, "name": actor.name, "kind": actor.kind}
-
-
-def _place(place) -> dict:
-    return {
-        "slug": place.slug,
-        "name": place.name,
-        "country": place.country.iso_code if place.country_id else None,
-        "latitude": None if place.latitude is None else float(place.latitude),
-        "longitude": None if place.longitude is None else float(place.longitude),
-        "location_precision": place.location_precision,
-        "geonames_id": place.geonames_id,
-    }
-
-
-def _source(source) -> dict:
-    return {
-        "id": source.pk,
-        "outlet": {"slug": source.outlet.slug, "name": source.outlet.name},
-        "date": source.fuzzy_date().isoformat(),
-        "date_precision": source.date_precision,
-        "title": source.title,
-        "url": source.url,
-        "language": source.language,
-    }
+def _trimmed(data: dict, names: list[str]) -> dict:
+    return data if len(names) == len(data) else {name: data[name] for name in names}
 
 
 class ActorSerializer(TrimmableSerializer):

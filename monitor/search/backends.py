@@ -31,6 +31,9 @@ CANDIDATES = 2 * LIMIT
 # Markers the engines put around matches; escaped text never contains them.
 START, STOP = "\x02", "\x03"
 WORD = re.compile(r"\w+", re.UNICODE)
+# What ranking and the visibility check read of every candidate; the hits a page shows are
+# read whole by ``with_snippets``.
+RANKED = ("pk", "kind", "object_id")
 
 
 @dataclass(frozen=True)
@@ -65,17 +68,20 @@ def search(text: str, documents) -> list[Hit]:
     words = WORD.findall(text)
     if not words:
         newest = documents.order_by(models.F("date").desc(nulls_last=True), "title")
-        return visible([Hit(doc, SafeString(""), 0.0) for doc in newest[:CANDIDATES]])
+        return visible([Hit(doc, SafeString(""), 0.0) for doc in newest.only(*RANKED)[:CANDIDATES]])
     if connection.vendor == "postgresql":
         return visible(_rank_postgresql(words, documents))
     return visible(_rank_sqlite(words, documents))
 
 
 def with_snippets(hits: list[Hit], text: str) -> list[Hit]:
-    """The hits with their highlighted snippets (the passage that matched; without words,
-    the document's beginning)."""
+    """The hits with their documents read whole and their highlighted snippets (the passage
+    that matched; without words, the document's beginning)."""
     words = WORD.findall(text)
     ids = [hit.document.pk for hit in hits]
+    shown = SearchDocument.objects.all() if not words else SearchDocument.objects.defer("body")
+    documents = shown.in_bulk(ids)
+    hits = [dataclasses.replace(hit, document=documents[hit.document.pk]) for hit in hits]
     if not words or not ids:
         snippets = {hit.document.pk: escape(Truncator(hit.document.body).words(40)) for hit in hits}
     elif connection.vendor == "postgresql":
@@ -96,7 +102,7 @@ def _rank_postgresql(words, documents) -> list[Hit]:
     query = _tsquery(words)
     found = (
         documents.filter(search_vector=query)
-        .defer("body", "search_vector")
+        .only(*RANKED)
         .annotate(rank=SearchRank(models.F("search_vector"), query))
         .order_by("-rank", models.F("date").desc(nulls_last=True))[:CANDIDATES]
     )
@@ -128,7 +134,7 @@ def _rank_sqlite(words, documents) -> list[Hit]:
     with connection.cursor() as cursor:
         cursor.execute(f"{sql} ORDER BY score LIMIT {CANDIDATES}", params)
         rows = cursor.fetchall()
-    by_pk = SearchDocument.objects.defer("body").in_bulk([pk for pk, _ in rows])
+    by_pk = SearchDocument.objects.only(*RANKED).in_bulk([pk for pk, _ in rows])
     # bm25 is lower for better matches; turn it round so that a higher rank is better.
     return [Hit(by_pk[pk], SafeString(""), -score) for pk, score in rows if pk in by_pk]
 

@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 
 from articles.models import Author, Publication, Region, Topic
+from monitor.core.widgets import QuickSelect
 
 from .models import SearchDocument
 
@@ -17,6 +18,7 @@ class KeyFilter(django_filters.ModelChoiceFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("widget", QuickSelect)
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -30,11 +32,19 @@ class SearchDocumentFilterSet(django_filters.FilterSet):
         choices=SearchDocument.Kind.choices, empty_label="Everything", label="Show"
     )
     publication = KeyFilter(
-        field_name="publications", queryset=Publication.objects.all(), empty_label="Any"
+        field_name="publications",
+        queryset=Publication.objects.only("id", "slug", "name"),
+        empty_label="Any",
     )
-    author = KeyFilter(field_name="authors", queryset=Author.objects.all(), empty_label="Any")
-    topic = KeyFilter(field_name="topics", queryset=Topic.objects.all(), empty_label="Any")
-    region = KeyFilter(field_name="regions", queryset=Region.objects.all(), empty_label="Any")
+    author = KeyFilter(
+        field_name="authors", queryset=Author.objects.only("id", "slug", "name"), empty_label="Any"
+    )
+    topic = KeyFilter(
+        field_name="topics", queryset=Topic.objects.only("id", "slug", "name"), empty_label="Any"
+    )
+    region = KeyFilter(
+        field_name="regions", queryset=Region.objects.only("id", "slug", "name"), empty_label="Any"
+    )
     date_from = django_filters.DateFilter(
         field_name="date",
         lookup_expr="gte",

@@ -1,0 +1,52 @@
+"""QuickSelect writes the select Django's own Select would: the same options, escaped, with
+the same one selected."""
+
+from html.parser import HTMLParser
+
+from django import forms
+
+from monitor.core.widgets import QuickSelect
+
+CHOICES = [("", "Any"), ("iran", "Iran"), ("a&b", 'Tom & "Jerry" <b>'), ("7", "Seven")]
+
+
+class _Options(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.select, self.options, self._current = None, [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "select":
+            self.select = attrs
+        elif tag == "option":
+            self._current = [attrs["value"], "", "selected" in attrs]
+            self.options.append(self._current)
+
+    def handle_data(self, data):
+        if self._current is not None:
+            self._current[1] += data.strip()
+
+    def handle_endtag(self, tag):
+        if tag == "option":
+            self._current = None
+
+
+def _read(html: str) -> tuple[dict, list]:
+    parser = _Options()
+    parser.feed(str(html))
+    return parser.select, parser.options
+
+
+def test_the_same_select_as_djangos():
+    for value in (None, "", "iran", "a&b", 7):
+        mine = QuickSelect(choices=CHOICES, attrs={"class": "f"})
+        theirs = forms.Select(choices=CHOICES, attrs={"class": "f"})
+        attrs = {"id": "id_author"}
+        assert _read(mine.render("author", value, attrs)) == _read(
+            theirs.render("author", value, attrs)
+        )
+    select, options = _read(QuickSelect(choices=CHOICES).render("author", "a&b"))
+    assert select == {"name": "author"}
+    assert options[2] == ["a&b", 'Tom & "Jerry" <b>', True]
+    assert "<b>" not in QuickSelect(choices=CHOICES).render("author", None)

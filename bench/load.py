@@ -132,6 +132,7 @@ def prepare() -> dict:
         )  # fmt: skip
         marker.write_text(database)
     _manage(env, "migrate", "--noinput", "-v", "0")  # a corpus made before a new index
+    _manage(env, "render_pages", "-v", "0")  # and before templates changed, as after a deploy
     return json.loads(_manage(env, "shell", "-c", SETUP, capture=True).strip().splitlines()[-1])
 
 

@@ -103,3 +103,12 @@ def stored_page(article: Article) -> ArticlePage | None:
     if page is not None and page.rendered_with == rendering_version():
         return page
     return article_page_render(article.pk)
+
+
+def article_pages_stale() -> list[int]:
+    """Public articles whose stored page is missing or was rendered with other templates or
+    settings than the running ones (after a deploy)."""
+    current = ArticlePage.objects.filter(rendered_with=rendering_version()).values("article_id")
+    return list(
+        Article.objects.public().exclude(pk__in=current).order_by("pk").values_list("pk", flat=True)
+    )

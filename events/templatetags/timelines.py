@@ -1,6 +1,9 @@
 """Template tags that draw events: a timeline chart, and the events an article reports."""
 
 from django import template
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from articles.dates import Precision
 from events.charts import TimelineItem, timeline_chart
@@ -21,23 +24,76 @@ def timeline(events, label="Timeline", compact=False):
     ``events`` may be a page of them, with links to the pages before and after."""
     page = events if hasattr(events, "paginator") else None
     events = list(events)
+    page_of = event_url()
     items = [
         TimelineItem(
             first_day=event.starts_on,
             last_day=event.ends_on,
             title=event.title,
             date_label=event.date_display(),
-            url=event.get_absolute_url(),
+            url=page_of(event),
             family=event.event_type.family.name,
             colour=event.event_type.family.colour,
             point=event.start_precision == Precision.DAY and not event.end_precision,
         )
         for event in events
     ]
+    chart = timeline_chart(items)
     return {
-        "chart": timeline_chart(items),
+        "chart": chart,
+        "marks_html": _marks_html(chart.marks),
+        "rows_html": _rows_html(events, items, compact),
         "events": events,
         "page": page,
         "label": label,
         "compact": compact,
     }
+
+
+# A timeline draws and lists up to a hundred events: their marks and rows are written out
+# here rather than by the template engine, which costs several times more per row. Every
+# value is escaped.
+_UUID = "00000000-0000-4000-8000-00000000feed"
+
+
+def event_url():
+    """``event.get_absolute_url()``, reversed once for all the events of a page."""
+    path = reverse("events:event", kwargs={"uuid": _UUID})
+    return lambda event: path.replace(_UUID, str(event.uuid))
+
+
+def _marks_html(marks) -> SafeString:
+    out = []
+    for mark in marks:
+        item = mark.item
+        colour = escape(item.colour)
+        if item.point:
+            shape = f'<circle cx="{mark.x:.1f}" cy="{mark.y:.1f}" r="6" fill="{colour}"></circle>'
+        else:
+            shape = (
+                f'<rect x="{mark.x:.1f}" y="{int(mark.y) - 5:.1f}" width="{mark.width:.1f}" '
+                f'height="10" rx="3" fill="{colour}" fill-opacity="0.75"></rect>'
+            )
+        out.append(
+            f'<a href="{escape(item.url)}" class="event-mark">'
+            f"<title>{escape(item.date_label)}: {escape(item.title)}</title>{shape}</a>"
+        )
+    return mark_safe("\n".join(out))  # noqa: S308
+
+
+def _rows_html(events, items, compact: bool) -> SafeString:
+    out = []
+    for event, item in zip(events, items, strict=True):
+        meta = escape(event.event_type.name)
+        if event.place_id:
+            meta += f", {escape(event.place.name)}"
+        if not compact:
+            names = ", ".join(escape(p.actor.name) for p in event.participations.all())
+            meta += f" · {names}" if names else ""
+        out.append(
+            f'<li style="border-left-color: {escape(item.colour)}">'
+            f'<time datetime="{escape(event.edtf)}">{escape(item.date_label)}</time> · '
+            f'<a href="{escape(item.url)}">{escape(event.title)}</a> '
+            f'<span class="meta">{meta}</span></li>'
+        )
+    return mark_safe("\n".join(out))  # noqa: S308

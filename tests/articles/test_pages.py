@@ -1,6 +1,7 @@
 """Article pages stored when articles change (articles/services/pages.py)."""
 
 import pytest
+from django.core.management import call_command
 
 from articles.models import ArticlePage
 from articles.services import article_transition
@@ -50,3 +51,22 @@ def test_a_page_rendered_with_other_templates_is_rendered_again(client):
     page = client.get(article.get_absolute_url()).text
     assert "Current title" in page and "older deploy" not in page
     assert ArticlePage.objects.get(article=article).rendered_with != "older"
+
+
+def test_render_pages_renders_what_a_deploy_left_out_of_date(capsys):
+    current, stale, missing = (factories.article(title=t) for t in ("Current", "Stale", "Gone"))
+    factories.article(published=False)
+    ArticlePage.objects.filter(article=stale).update(rendered_with="an older deploy", main_html="")
+    ArticlePage.objects.filter(article=missing).delete()
+    call_command("render_pages")
+    assert capsys.readouterr().out.strip() == (
+        "Rendered 2 of 3 public articles' pages; 1 were current."
+    )
+    pages = {p.article_id: p for p in ArticlePage.objects.all()}
+    assert set(pages) == {current.pk, stale.pk, missing.pk}
+    assert "Stale" in pages[stale.pk].main_html
+    assert len({p.rendered_with for p in pages.values()}) == 1
+    call_command("render_pages")
+    assert "Rendered 0 of 3" in capsys.readouterr().out
+    call_command("render_pages", "--all")
+    assert "Rendered 3 of 3" in capsys.readouterr().out

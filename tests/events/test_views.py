@@ -43,7 +43,7 @@ def test_actor_page_draws_a_timeline_and_lists_articles(
         )
         factories.attach(event, factories.article(authors=[factories.author()]))
     factories.event(title="Hidden draft", actors=[(iran, "host")], status="draft")
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         response = client.get(iran.get_absolute_url())
     html = response.text
     assert html.count('class="event-mark"') == n

@@ -18,6 +18,7 @@ SQLite file; the database is emptied and filled).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import http.client
 import json
 import os
@@ -116,7 +117,7 @@ def prepare() -> dict:
     OUT.mkdir(parents=True, exist_ok=True)
     env = _env()
     database = env["DATABASE_URL"]
-    marker = OUT / f"ready-{abs(hash(database))}"
+    marker = OUT / f"ready-{hashlib.sha256(database.encode()).hexdigest()[:16]}"
     fresh = not marker.exists() or (
         database.startswith("sqlite") and not Path(database.removeprefix("sqlite:///")).exists()
     )

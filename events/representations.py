@@ -59,12 +59,21 @@ _decimal = serializers.DecimalField(
 ).to_representation
 
 
+def event_path():
+    """The path of an event's public page with ``_UUID`` in place of its id (``fill_event``)."""
+    return reverse("events:event", kwargs={"uuid": _UUID})
+
+
+def fill_event(path: str, uuid) -> str:
+    return path.replace(_UUID, str(uuid))
+
+
 class Addresses:
     """The addresses a representation gives, for one request."""
 
     def __init__(self, serializer):
         self.event_api = api_url(serializer, "event-detail", uuid=_UUID)
-        self.event_page = public_url(reverse("events:event", kwargs={"uuid": _UUID}))
+        self.event_page = public_url(event_path())
         self.article_api = api_url(serializer, "article-detail", pk=_PK)
         self.articles_api = api_url(serializer, "article-list") + "?event="
         page = public_url(reverse("articles:detail", kwargs=_ARTICLE))
@@ -223,7 +232,7 @@ def event_representations(
             "id": uuid,
             "version": row[2],
             "api_url": addresses.event_api.replace(_UUID, uuid),
-            "url": addresses.event_page.replace(_UUID, uuid),
+            "url": fill_event(addresses.event_page, uuid),
             "title": row[3],
             "summary": row[4],
             "dates": {

@@ -1,13 +1,13 @@
 """Template tags that draw events: a timeline chart, and the events an article reports."""
 
 from django import template
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.dates import Precision
 from events.charts import TimelineItem, timeline_chart
 from events.models import Event
+from events.representations import event_path, fill_event
 
 register = template.Library()
 
@@ -24,14 +24,14 @@ def timeline(events, label="Timeline", compact=False):
     ``events`` may be a page of them, with links to the pages before and after."""
     page = events if hasattr(events, "paginator") else None
     events = list(events)
-    page_of = event_url()
+    path = event_path()
     items = [
         TimelineItem(
             first_day=event.starts_on,
             last_day=event.ends_on,
             title=event.title,
             date_label=event.date_display(),
-            url=page_of(event),
+            url=fill_event(path, event.uuid),
             family=event.event_type.family.name,
             colour=event.event_type.family.colour,
             point=event.start_precision == Precision.DAY and not event.end_precision,
@@ -51,17 +51,8 @@ def timeline(events, label="Timeline", compact=False):
 
 
 # A timeline draws and lists up to a hundred events: their marks and rows are written out
-# here rather than by the template engine, which costs several times more per row. Every
-# value is escaped.
-_UUID = "00000000-0000-4000-8000-00000000feed"
-
-
-def event_url():
-    """``event.get_absolute_url()``, reversed once for all the events of a page."""
-    path = reverse("events:event", kwargs={"uuid": _UUID})
-    return lambda event: path.replace(_UUID, str(event.uuid))
-
-
+# here rather than by the template engine, which costs several times more per row; event
+# addresses are reversed once for the page. Every value is escaped.
 def _marks_html(marks) -> SafeString:
     out = []
     for mark in marks:

@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from monitor.core.changes import Changed
 
 from .models import Article
+from .services.counts import catalog_counts_refresh
 from .services.pages import article_pages_render
 from .services.related import related_refresh
+from .services.subjects import classification_keys
 
 # Catalogue rows whose names an article's stored page shows, and how to find its articles.
 SHOWN_ON_PAGES = {
@@ -20,8 +22,8 @@ SHOWN_ON_PAGES = {
 
 
 def changes_committed(changes: Sequence[Changed]) -> None:
-    """Related articles follow what articles are about and whether readers see them; stored
-    pages follow the names of the authors, topics, regions and publications they show."""
+    """Related articles and the topics' and regions' counts follow what articles are about
+    and whether readers see them; stored pages follow the names of the authors, topics, regions and publications they show."""
     moved = {
         change.id
         for change in changes
@@ -30,6 +32,14 @@ def changes_committed(changes: Sequence[Changed]) -> None:
     }
     if moved:
         related_refresh(moved)
+    seen = {
+        change.id
+        for change in changes
+        if change.resource == "article" and Changed.IDENTITY in change.aspects
+    }
+    if seen:  # readers may have started or stopped seeing them: their topics' counts follow
+        keys = classification_keys(seen)
+        catalog_counts_refresh(key for article_keys in keys.values() for key in article_keys)
     for change in changes:
         if change.resource in SHOWN_ON_PAGES:
             showing = Article.objects.public().filter(

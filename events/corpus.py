@@ -47,6 +47,7 @@ from articles.models import (
 )
 from articles.names import name_key
 from articles.rendering import Link, render_article_body, render_markdown
+from articles.services.counts import catalog_counts_refresh_all
 from articles.services.pages import article_pages_render
 from articles.services.related import related_rebuild
 from articles.services.subjects import WEIGHTS, classification_keys
@@ -156,6 +157,7 @@ class _Generator:
         self.articles()
         self.events()
         self.subjects()
+        catalog_counts_refresh_all()  # what the home page shows of topics and regions
         related_rebuild(progress=self.progress)
         self.pages()
         from monitor.search.services import search_reindex

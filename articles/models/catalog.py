@@ -69,6 +69,11 @@ class Author(models.Model):
 class Topic(models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
+    public_articles = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Public articles with it, kept after every change (articles.services.counts).",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -95,6 +100,11 @@ class Region(models.Model):
         max_length=2,
         blank=True,
         help_text="Two letters (ISO 3166-1 alpha-2), for countries.",
+    )
+    public_articles = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Public articles with it, kept after every change (articles.services.counts).",
     )
 
     class Meta:

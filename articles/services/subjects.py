@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db import transaction
+
 from articles.models import Article, ArticleSubject
 from monitor.core.changes import Changed, changes_announce
+
+from .counts import CLASSIFICATIONS, catalog_counts_refresh
 
 # How much sharing one counts towards relatedness.
 WEIGHTS = {"event": 4, "actor": 2, "topic": 1, "region": 1}
@@ -32,6 +36,10 @@ def article_subjects_set(*, article_id: int, kinds: Iterable[str], keys: Iterabl
         for key in new
     )
     changed = bool(gone or new)
+    lost = [key for key, pk in current.items() if pk in set(gone)]
+    counted = [key for key in (*lost, *new) if key.partition(":")[0] in CLASSIFICATIONS]
+    if counted:  # the topics and regions it gained or lost: counted again once committed
+        transaction.on_commit(lambda: catalog_counts_refresh(counted), robust=True)
     if changed:
         changes_announce(
             [Changed("article", article_id, public=False, aspects=frozenset({Changed.SUBJECTS}))]

@@ -249,6 +249,7 @@ class EventQuantity(models.Model):
 
     class Meta:
         verbose_name_plural = "event quantities"
+        ordering = ["id"]  # as entered: the API and pages list them in a stable order
 
     def __str__(self):
         return f"{self.value.normalize():f} {self.unit}"
@@ -262,6 +263,7 @@ class EventSource(models.Model):
     quote = models.TextField(blank=True)
 
     class Meta:
+        ordering = ["id"]  # as attached: the API and pages list them in a stable order
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "source"],

@@ -78,7 +78,8 @@ class EventListSerializer(serializers.ListSerializer):
     def to_representation(self, data):
         events = list(data.all() if hasattr(data, "all") else data)
         found = self.child.batch([event.pk for event in events])
-        return [found[event.pk] for event in events]
+        # An event deleted between the page's query and this one is left out, not an error.
+        return [found[event.pk] for event in events if event.pk in found]
 
 
 class EventSerializer(TrimmableSerializer):

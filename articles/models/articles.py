@@ -54,13 +54,6 @@ class ArticleQuerySet(models.QuerySet):
             .prefetch_related("bylines__author")
         )
 
-    def for_reference(self):
-        """What naming an article from elsewhere needs (title, date, address), nothing more."""
-        return self.select_related("publication").only(
-            "id", "title", "slug", "published_at", "status", "publication__id",
-            "publication__slug",
-        )  # fmt: skip
-
     def for_display(self):
         """Everything an article page renders, in a fixed number of queries."""
         return self.select_related("publication").prefetch_related(

@@ -27,7 +27,8 @@ def article_subjects_set(*, article_id: int, kinds: Iterable[str], keys: Iterabl
         for subject in ArticleSubject.objects.filter(article_id=article_id)
         if subject.kind in kinds
     }
-    gone = [pk for key, pk in current.items() if key not in wanted]
+    lost = [key for key in current if key not in wanted]
+    gone = [current[key] for key in lost]
     if gone:
         ArticleSubject.objects.filter(pk__in=gone).delete()
     new = sorted(wanted - current.keys())
@@ -36,7 +37,6 @@ def article_subjects_set(*, article_id: int, kinds: Iterable[str], keys: Iterabl
         for key in new
     )
     changed = bool(gone or new)
-    lost = [key for key, pk in current.items() if pk in set(gone)]
     counted = [key for key in (*lost, *new) if key.partition(":")[0] in CLASSIFICATIONS]
     if counted:  # the topics and regions it gained or lost: counted again once committed
         transaction.on_commit(lambda: catalog_counts_refresh(counted), robust=True)

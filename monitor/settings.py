@@ -78,6 +78,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "monitor.core.context_processors.site",
             ],
         },
     },
@@ -88,9 +89,22 @@ WSGI_APPLICATION = "monitor.wsgi.application"
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'monitor.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        # A kept connection is checked before a request reuses it: one the database dropped
+        # (a restart, a failover) is replaced instead of failing the request.
+        conn_health_checks=True,
     )
 }
+# A read replica for public pages and the API's reads (monitor/core/replicas.py).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=DATABASES["default"]["CONN_HEALTH_CHECKS"],
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["monitor.core.replicas.ReplicaRouter"]
+    MIDDLEWARE.insert(0, "monitor.core.replicas.PublicReadsMiddleware")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the web server and a task worker share the file.
     DATABASES["default"]["OPTIONS"] = {

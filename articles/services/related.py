@@ -18,19 +18,42 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleSubject, RelatedArticle
 
+from .pages import related_lists_render
+
 KEPT = 10  # an article page shows five; the rest stand in for any that goes
 OFFERED = 30
+HOLDERS_READ = 100  # per subject: see related_ranking
 
 
 def related_ranking(article_id: int, *, limit: int, now=None) -> list[tuple[int, int]]:
     """The public articles sharing most with the article: ``(id, score)``, best first, ties to
-    the newest; one grouped query over the subject index."""
-    keys = ArticleSubject.objects.filter(article_id=article_id).values("key")
-    rows = (
-        ArticleSubject.objects.filter(
-            key__in=keys, article__in=Article.objects.public(now).values("pk")
+    the newest.
+
+    The work is bounded whatever the size of the archive: candidates are the latest
+    ``HOLDERS_READ`` articles holding each of the article's subjects (an index range per
+    subject), and each candidate is scored on every subject it shares. A rare subject (an
+    event, a minor actor) brings in all of its articles; a subject held by thousands of
+    articles (a topic, a head of state) brings in its latest ones, whose scores then count all
+    they share. What is kept is therefore exact wherever the best matches share a rare subject
+    or are recent, which is what a reader looks for.
+    """
+    keys = list(ArticleSubject.objects.filter(article_id=article_id).values_list("key", flat=True))
+    candidates: set[int] = set()
+    for key in keys:
+        candidates.update(
+            ArticleSubject.objects.filter(key=key)
+            .order_by("-article_id")
+            .values_list("article_id", flat=True)[: HOLDERS_READ + 1]  # one may be itself
         )
-        .exclude(article_id=article_id)
+    candidates.discard(article_id)
+    # Those readers see, by their keys (a subquery of every public article would be linear).
+    public = list(
+        Article.objects.public(now).filter(pk__in=candidates).values_list("pk", flat=True)
+    )
+    if not public:
+        return []
+    rows = (
+        ArticleSubject.objects.filter(key__in=keys, article_id__in=public)
         .values("article")
         .annotate(score=models.Sum("weight"))
         .order_by("-score", "-article__published_at", "-article")[:limit]
@@ -40,10 +63,15 @@ def related_ranking(article_id: int, *, limit: int, now=None) -> list[tuple[int,
 
 @transaction.atomic
 def related_refresh(article_ids: Iterable[int]) -> None:
-    """Bring the related lists in line with the articles' subjects and visibility."""
+    """Bring the related lists in line with the articles' subjects and visibility, and the
+    pages that show them."""
     now = timezone.now()
+    changed: set[int] = set()
     for article_id in sorted(set(article_ids)):
-        RelatedArticle.objects.filter(related_id=article_id).delete()
+        changed.add(article_id)
+        holding = RelatedArticle.objects.filter(related_id=article_id)
+        changed.update(holding.values_list("article_id", flat=True))
+        holding.delete()
         RelatedArticle.objects.filter(article_id=article_id).delete()
         if not Article.objects.public(now).filter(pk=article_id).exists():
             continue
@@ -52,11 +80,13 @@ def related_refresh(article_ids: Iterable[int]) -> None:
             RelatedArticle(article_id=article_id, related_id=other, score=score)
             for other, score in ranking[:KEPT]
         )
-        _offer(article_id, ranking[:OFFERED])
+        changed.update(_offer(article_id, ranking[:OFFERED]))
+    related_lists_render(changed)
 
 
-def _offer(article_id: int, ranking: list[tuple[int, int]]) -> None:
-    """Put the article in the lists of those it is related to, where it beats their last."""
+def _offer(article_id: int, ranking: list[tuple[int, int]]) -> set[int]:
+    """Put the article in the lists of those it is related to, where it beats their last;
+    the articles whose lists took it in."""
     others = [other for other, _ in ranking]
     held: dict[int, list[RelatedArticle]] = {other: [] for other in others}
     for row in RelatedArticle.objects.filter(article_id__in=others).order_by("-score"):
@@ -71,6 +101,7 @@ def _offer(article_id: int, ranking: list[tuple[int, int]]) -> None:
             dropped.append(rows[-1].pk)
     RelatedArticle.objects.filter(pk__in=dropped).delete()
     RelatedArticle.objects.bulk_create(added)
+    return {row.article_id for row in added}
 
 
 def related_rebuild(*, progress: bool = False) -> int:
@@ -89,5 +120,6 @@ def related_rebuild(*, progress: bool = False) -> int:
                     for other, score in related_ranking(article_id, limit=KEPT, now=now)
                 ]
                 RelatedArticle.objects.bulk_create(rows)
+                related_lists_render(ids[start : start + 500])  # pages stored before
             bar.update(len(ids[start : start + 500]))
     return len(ids)

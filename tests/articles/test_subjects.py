@@ -77,3 +77,23 @@ def test_related_lists_are_kept_on_save_for_both_sides(db):
         article_transition(article=later, action="retract", by=publisher, comment="Wrong.")
     assert list(Article.objects.public().related_to(first, limit=5)) == []
     assert not RelatedArticle.objects.filter(related=later).exists()
+
+
+def test_ranking_reads_a_bounded_number_of_holders_per_subject(db, monkeypatch):
+    from articles.services import related
+
+    monkeypatch.setattr(related, "HOLDERS_READ", 3)
+    common, rare = factories.topic(name="Common"), factories.topic(name="Rare")
+    old = factories.classify(
+        factories.article(title="Old, shares the rare one"), topics=[common, rare]
+    )
+    crowd = [
+        factories.classify(factories.article(title=f"Crowd {n}"), topics=[common]) for n in range(5)
+    ]
+    article = factories.classify(factories.article(title="The article"), topics=[common, rare])
+    ranking = related.related_ranking(article.pk, limit=10)
+    # The old article is found through the rare subject and scored on both it shares; of the
+    # common subject's crowd only its latest holders are read.
+    assert ranking[0] == (old.pk, 2)
+    assert {pk for pk, _ in ranking[1:]} == {crowd[-1].pk, crowd[-2].pk, crowd[-3].pk}
+    assert all(score == 1 for _, score in ranking[1:])

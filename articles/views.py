@@ -11,10 +11,9 @@ from monitor.core.caching import public_page
 
 from .models import Article, ArticleStatus, Author, Correction, Publication, Region, Source, Topic
 from .services import preview_link_article
-from .services.pages import article_page_context, stored_page
+from .services.pages import article_page_context, list_items, related_items, stored_page
 
 PAGE_SIZE = 20
-RELATED = 5
 LATEST_PER_PUBLICATION = 12
 
 
@@ -32,28 +31,31 @@ def home(request):
     public = Article.objects.public()
     latest = public.latest_first().values_list("published_at", flat=True).first()
     lead_ids = (
-        list(public.on_days([timezone.localdate(latest)]).values_list("pk", flat=True))
+        list(
+            public.on_days([timezone.localdate(latest)]).latest_first().values_list("pk", flat=True)
+        )
         if latest
         else []
     )
     latest_ids = public.latest_ids_by_publication(LATEST_PER_PUBLICATION)
-    shown = public.filter(pk__in={*lead_ids, *latest_ids}).for_listing().latest_first()
-    rows = {article.pk: article for article in shown}
-    lead = [article for article in rows.values() if article.pk in set(lead_ids)]
-    by_publication = sorted(
-        (rows[pk] for pk in latest_ids if pk in rows),
-        key=lambda article: (
-            article.publication.name,
-            -article.published_at.timestamp(),
-            -article.pk,
-        ),
-    )
+    # Lists show each article as stored with its page: no article is loaded as a model.
+    items = list_items({*lead_ids, *latest_ids})
+    publications = {publication.pk: publication for publication in Publication.objects.all()}
+    by_publication: dict[int, list[str]] = {}
+    for publication_id, pk in (
+        public.filter(pk__in=latest_ids).latest_first().values_list("publication_id", "pk")
+    ):
+        by_publication.setdefault(publication_id, []).append(items[pk])
     return render(
         request,
         "articles/home.html",
         {
-            "lead": lead,
-            "by_publication": by_publication,
+            "lead": "".join(items[pk] for pk in lead_ids),
+            "lead_day": latest,
+            "by_publication": sorted(
+                ((publications[pk], shown) for pk, shown in by_publication.items()),
+                key=lambda group: group[0].name,
+            ),
             # Counted when articles change (articles.services.counts).
             "topics": Topic.objects.filter(public_articles__gt=0).order_by(
                 "-public_articles", "name"
@@ -67,9 +69,12 @@ def home(request):
 
 @public_page
 def article_detail(request, publication, year, month, day, slug):
-    found = Article.objects.public() | Article.objects.filter(status=ArticleStatus.RETRACTED)
+    found = Article.objects.public_or_retracted().select_related("publication", "page")
     article = get_object_or_404(
-        found.select_related("publication", "page"), publication__slug=publication, slug=slug
+        # The body is on the stored page: the row's own copies are not read.
+        found.defer("body", "body_html", "page__item_html"),
+        publication__slug=publication,
+        slug=slug,
     )
     published = article.public_date()
     if published is None or (published.year, f"{published.month:02d}", f"{published.day:02d}") != (
@@ -81,10 +86,11 @@ def article_detail(request, publication, year, month, day, slug):
     if article.status == ArticleStatus.RETRACTED:
         return render(request, "articles/article_retracted.html", {"article": article}, status=410)
     # The article's own part was rendered when it last changed (articles.services.pages).
+    stored = stored_page(article)
     context = {
         "article": article,
-        "stored": stored_page(article),
-        "related": Article.objects.public().for_listing().related_to(article, limit=RELATED),
+        "stored": stored,
+        "related": stored.related_html if stored else related_items(article),
     }
     return render(request, "articles/article_detail.html", context)
 
@@ -92,7 +98,7 @@ def article_detail(request, publication, year, month, day, slug):
 def article_page(request, article, *, preview=None):
     """An article's page rendered whole: editors' previews (``preview`` is the banner's text)."""
     context = article_page_context(article, preview=preview) | {
-        "related": Article.objects.public().for_listing().related_to(article, limit=RELATED),
+        "related": related_items(article),
     }
     return render(request, "articles/article_detail.html", context)
 

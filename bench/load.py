@@ -11,8 +11,9 @@ absolute figures across runs.
 
 Knobs: ``BENCH_ARTICLES`` (2000), ``BENCH_EVENTS`` (5000), ``BENCH_DURATION`` (10 s),
 ``BENCH_WARMUP`` (2 s), ``BENCH_WORKERS`` (2), ``BENCH_CONNECTIONS`` (16), ``BENCH_THREADS``
-(2), ``BENCH_CONN_MAX_AGE`` (0), ``BENCH_DATABASE_URL`` (a PostgreSQL URL instead of the
-SQLite file; the database is emptied and filled).
+(2), ``BENCH_CONN_MAX_AGE`` (60, as deployed), ``BENCH_DATABASE_URL`` (a PostgreSQL URL instead of the
+SQLite file; the database is emptied and filled), ``BENCH_ONLY`` (targets whose label holds
+one of these comma-separated words, beside the reference views: ``BENCH_ONLY=article,home``).
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def _env(**extra) -> dict:
         "DEBUG": "0",
         "DATABASE_URL": database,
         "MONITOR_CACHE_DIR": str(OUT / "cache"),
-        "CONN_MAX_AGE": os.environ.get("BENCH_CONN_MAX_AGE", "0"),
+        "CONN_MAX_AGE": os.environ.get("BENCH_CONN_MAX_AGE", "60"),
         "MONITOR_SITE_URL": "http://127.0.0.1",
         **extra,
     }
@@ -312,7 +313,12 @@ def run() -> str:
     facts = prepare()
     workers = int(os.environ.get("BENCH_WORKERS", "2"))
     results = []
-    chosen = targets(facts)
+    only = [word for word in os.environ.get("BENCH_ONLY", "").split(",") if word]
+    chosen = [
+        target
+        for target in targets(facts)
+        if not only or target.label.startswith("reference") or any(w in target.label for w in only)
+    ]
     for cached in (False, True):
         env = _env(BENCH_CACHE="files" if cached else "none")
         server = Server(env, workers)

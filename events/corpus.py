@@ -48,7 +48,7 @@ from articles.models import (
 from articles.names import name_key
 from articles.rendering import Link, render_article_body, render_markdown
 from articles.services.counts import catalog_counts_refresh_all
-from articles.services.pages import article_pages_render
+from articles.services.pages import article_pages_render, related_lists_render
 from articles.services.related import related_rebuild
 from articles.services.subjects import WEIGHTS, classification_keys
 from monitor.core.caching import site_changed
@@ -486,13 +486,16 @@ class _Generator:
         self.report.add(Event, len(events))
 
     def pages(self) -> None:
-        """Every article's stored page, as the write path renders it."""
+        """Every article's stored page, as the write path renders it, then the related
+        articles each shows (once every list item is stored)."""
         ids = list(Article.objects.public().order_by("pk").values_list("pk", flat=True))
         with self.bar(len(ids), "Pages") as bar:
             for start in range(0, len(ids), BATCH):
                 with transaction.atomic():
-                    article_pages_render(ids[start : start + BATCH])
+                    article_pages_render(ids[start : start + BATCH], related=False)
                 bar.update(len(ids[start : start + BATCH]))
+        with transaction.atomic():
+            related_lists_render(ids)
         self.report.add(ArticlePage, len(ids))
 
     # What articles are about

@@ -29,11 +29,19 @@ class ArticleStatus(models.TextChoices):
 PUBLIC_STATES = (ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED, ArticleStatus.CORRECTED)
 
 
+def _public(now) -> models.Q:
+    return models.Q(status__in=PUBLIC_STATES, published_at__lte=now or timezone.now())
+
+
 class ArticleQuerySet(models.QuerySet):
     def public(self, now=None):
         """Published, corrected or scheduled, and already due: what readers, feeds and the API see."""
-        now = now or timezone.now()
-        return self.filter(status__in=PUBLIC_STATES, published_at__lte=now)
+        return self.filter(_public(now))
+
+    def public_or_retracted(self, now=None):
+        """What has an address readers may ask for: public articles, and retracted ones (whose
+        address answers that they were retracted)."""
+        return self.filter(_public(now) | models.Q(status=ArticleStatus.RETRACTED))
 
     def public_or_embargoed(self, now=None):
         """What is public, plus scheduled or published articles whose time has not come yet:
@@ -316,8 +324,8 @@ class Note(models.Model):
 
 class ArticlePage(models.Model):
     """An article's page as readers see it, rendered when the article (or what it shows)
-    changes, so that a request renders only what is not the article's own: the site's frame
-    and the related articles. ``rendered_with`` names the templates and settings it was
+    changes, so that a request renders only the site's frame around it; the related articles
+    it shows are kept with it as their lists and items change. ``rendered_with`` names the templates and settings it was
     rendered with; a page rendered with others is rendered again (see
     ``articles.services.pages``)."""
 
@@ -327,6 +335,7 @@ class ArticlePage(models.Model):
     meta_html = models.TextField()
     main_html = models.TextField()
     item_html = models.TextField(default="", help_text="How lists of articles show it.")
+    related_html = models.TextField(default="", help_text="The related articles it shows.")
     rendered_with = models.CharField(max_length=64)
 
     def __str__(self):

@@ -2,9 +2,11 @@
 
 A public article's page is the same for every reader until the article, or what it shows
 (its events, sources, authors), changes: the write path renders it then, and a request
-renders only the site's frame and the related articles around it. A page rendered with
-other templates or settings than the running ones (after a deploy) is rendered again when
-it is first asked for.
+renders only the site's frame around it. The related articles it shows are stored with it
+too (``related_html``, joined from their stored list items): they are written again whenever
+its related list changes (``articles.services.related``) or one of the items it shows does.
+A page rendered with other templates or settings than the running ones (after a deploy) is
+rendered again when it is first asked for.
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ from django.template import engines
 from django.template.loader import render_to_string
 
 from articles.metadata import absolute_url, article_description, article_json_ld, json_for_script
-from articles.models import Article, ArticlePage, Source
+from articles.models import Article, ArticlePage, RelatedArticle, Source
+
+RELATED_SHOWN = 5
+STORED_FORMAT = 2  # what a stored page holds: a page stored in another format is stale
 
 TEMPLATES = (
     "articles/_article_meta.html",
@@ -32,7 +37,7 @@ TEMPLATES = (
 @cache
 def rendering_version() -> str:
     """What a stored page depends on besides the article: its templates and the site's address."""
-    digest = hashlib.sha256(settings.MONITOR_SITE_URL.encode())
+    digest = hashlib.sha256(f"{STORED_FORMAT} {settings.MONITOR_SITE_URL}".encode())
     engine = engines["django"].engine
     for name in TEMPLATES:
         source = engine.find_template(name)[0].origin.name
@@ -62,26 +67,111 @@ def article_page_context(article: Article, *, preview: str | None = None) -> dic
 
 def article_page_render(article_id: int) -> ArticlePage | None:
     """Render and store the article's page if readers see it; take it away if they do not."""
-    article = Article.objects.public().for_display().filter(pk=article_id).first()
-    if article is None:
-        ArticlePage.objects.filter(article_id=article_id).delete()
-        return None
-    context = article_page_context(article)
-    page, _ = ArticlePage.objects.update_or_create(
-        article_id=article_id,
-        defaults={
-            "meta_html": render_to_string("articles/_article_meta.html", context),
-            "main_html": render_to_string("articles/_article_main.html", context),
-            "item_html": render_to_string("articles/_article_item.html", {"article": article}),
-            "rendered_with": rendering_version(),
-        },
+    article_pages_render([article_id])
+    return ArticlePage.objects.filter(article_id=article_id).first()
+
+
+def article_pages_render(article_ids: Iterable[int], *, related: bool = True) -> None:
+    """Render and store the pages of those of the articles readers see, and take away the
+    others'; then the related lists that show them (``related=False`` leaves those to the
+    caller: a generated archive stores every list once all items are rendered)."""
+    ids = sorted(set(article_ids))
+    items_changed = []
+    version = rendering_version()
+    for article_id in ids:
+        article = Article.objects.public().for_display().filter(pk=article_id).first()
+        if article is None:
+            if ArticlePage.objects.filter(article_id=article_id).delete()[0]:
+                items_changed.append(article_id)
+            continue
+        context = article_page_context(article)
+        item = render_to_string("articles/_article_item.html", {"article": article})
+        before = ArticlePage.objects.filter(article_id=article_id).values_list(
+            "item_html", "rendered_with"
+        )
+        if list(before) != [(item, version)]:
+            items_changed.append(article_id)
+        ArticlePage.objects.update_or_create(
+            article_id=article_id,
+            defaults={
+                "meta_html": render_to_string("articles/_article_meta.html", context),
+                "main_html": render_to_string("articles/_article_main.html", context),
+                "item_html": item,
+                "rendered_with": version,
+            },
+        )
+    if related:
+        showing = RelatedArticle.objects.filter(related_id__in=items_changed).values_list(
+            "article_id", flat=True
+        )
+        related_lists_render({*ids, *showing})
+
+
+def related_entries(article_ids: Iterable[int]) -> dict[int, list[str]]:
+    """Each article's related articles as list items, best first: read from its related list
+    and the items stored with their pages (one query for all); an item not stored with the
+    running templates is rendered now."""
+    ids = sorted(set(article_ids))
+    rows = (
+        RelatedArticle.objects.filter(
+            article_id__in=ids, related__in=Article.objects.public().values("pk")
+        )
+        .order_by("article_id", "-score", "-related__published_at", "-related_id")
+        .values_list(
+            "article_id", "related_id", "related__page__item_html", "related__page__rendered_with"
+        )
     )
-    return page
+    version = rendering_version()
+    chosen: dict[int, list[tuple[int, str | None]]] = {pk: [] for pk in ids}
+    for article_id, related_id, html, rendered_with in rows:
+        if len(chosen[article_id]) < RELATED_SHOWN:
+            chosen[article_id].append((related_id, html if rendered_with == version else None))
+    stale = {
+        related_id for entries in chosen.values() for related_id, html in entries if html is None
+    }
+    rendered = {
+        other.pk: render_to_string("articles/_article_item.html", {"article": other})
+        for other in (Article.objects.filter(pk__in=stale).for_listing() if stale else ())
+    }
+    return {
+        article_id: [
+            html if html is not None else rendered[pk]
+            for pk, html in entries
+            if html is not None or pk in rendered
+        ]
+        for article_id, entries in chosen.items()
+    }
 
 
-def article_pages_render(article_ids: Iterable[int]) -> None:
-    for article_id in sorted(set(article_ids)):
-        article_page_render(article_id)
+def list_items(article_ids: Iterable[int]) -> dict[int, str]:
+    """The articles as lists show them, by id: as stored with their pages (one query, no
+    model instances); any not stored with the running templates is rendered now."""
+    ids = set(article_ids)
+    items = dict(
+        ArticlePage.objects.filter(
+            article_id__in=ids, rendered_with=rendering_version()
+        ).values_list("article_id", "item_html")
+    )
+    missing = ids - items.keys()
+    for other in Article.objects.filter(pk__in=missing).for_listing() if missing else ():
+        items[other.pk] = render_to_string("articles/_article_item.html", {"article": other})
+    return items
+
+
+def related_lists_render(article_ids: Iterable[int]) -> None:
+    """Store with each article's page the related articles it shows, where they changed."""
+    ids = sorted(set(article_ids))
+    for start in range(0, len(ids), 500):
+        batch = ids[start : start + 500]
+        entries = related_entries(batch)
+        pages = ArticlePage.objects.filter(article_id__in=batch).only("article_id", "related_html")
+        changed = []
+        for page in pages:
+            html = "".join(entries[page.article_id])
+            if page.related_html != html:
+                page.related_html = html
+                changed.append(page)
+        ArticlePage.objects.bulk_update(changed, ["related_html"])
 
 
 def stored_item(article: Article) -> str | None:
@@ -92,6 +182,11 @@ def stored_item(article: Article) -> str | None:
     except ArticlePage.DoesNotExist:
         return None
     return page.item_html if page.rendered_with == rendering_version() else None
+
+
+def related_items(article: Article) -> str:
+    """The related articles a page shows, read now (a public article's page stores them)."""
+    return "".join(related_entries([article.pk])[article.pk])
 
 
 def stored_page(article: Article) -> ArticlePage | None:

@@ -70,3 +70,44 @@ def test_render_pages_renders_what_a_deploy_left_out_of_date(capsys):
     assert "Rendered 0 of 3" in capsys.readouterr().out
     call_command("render_pages", "--all")
     assert "Rendered 3 of 3" in capsys.readouterr().out
+
+
+def _related_section(client, article) -> str:
+    page = client.get(article.get_absolute_url()).text
+    return page.partition('id="related-heading"')[2].partition("</section>")[0]
+
+
+def test_the_related_articles_a_page_stores_follow_their_lists_and_items(
+    client, django_assert_max_num_queries
+):
+    from articles.models import Article
+    from articles.services import article_save
+
+    topic = factories.topic()
+    first = factories.classify(factories.article(title="First piece"), topics=[topic])
+    second = factories.classify(factories.article(title="Second piece"), topics=[topic])
+    assert "Second piece" in ArticlePage.objects.get(article=first).related_html
+    with django_assert_max_num_queries(2):  # the article with its stored page, and nothing else
+        assert "Second piece" in _related_section(client, first)
+
+    # A related article renamed: the lists that show it show the new title.
+    renamed = Article.objects.get(pk=second.pk)
+    renamed.title = "Second piece, renamed"
+    with committed():
+        article_save(article=renamed, by=None)
+    assert "Second piece, renamed" in _related_section(client, first)
+
+    # A third shares more with the first: it enters the first's list, before the second.
+    third = factories.classify(factories.article(title="Third piece"), topics=[topic])
+    factories.attach(factories.event(actors=[(factories.actor(slug="iran"), "host")]), first)
+    factories.attach(Article.objects.get(pk=first.pk).events.get(), third)
+    section = _related_section(client, first)
+    assert section.index("Third piece") < section.index("Second piece, renamed")
+
+    # Retracted: it leaves the lists that showed it.
+    with committed():
+        article_transition(
+            article=third, action="retract", by=factories.user("Publisher"), comment="Wrong."
+        )
+    section = _related_section(client, first)
+    assert "Third piece" not in section and "Second piece, renamed" in section

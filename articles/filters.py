@@ -11,6 +11,10 @@ from django.db import models
 
 from .models import Article, ArticleSubject, Author, Outlet, Publication, Region, Topic
 
+# The largest number a filter compares with a column (a 64-bit integer): larger ones are
+# a 400 with the limit, not an overflow in the database driver.
+LARGEST_NUMBER = 2**63 - 1
+
 
 class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
     """One or more objects by slug (``?author=a&author=b``): items matching any of them.
@@ -46,9 +50,14 @@ class ArticleFilterSet(django_filters.FilterSet):
         lookup_expr="gte",
         help_text="Changed at or after this moment (ISO 8601 with time zone).",
     )
-    volume = django_filters.NumberFilter(min_value=1, help_text="Volume number.")
+    volume = django_filters.NumberFilter(
+        min_value=1, max_value=LARGEST_NUMBER, help_text="Volume number."
+    )
     issue = django_filters.NumberFilter(
-        field_name="issue_number", min_value=1, help_text="Issue number within the volume."
+        field_name="issue_number",
+        min_value=1,
+        max_value=LARGEST_NUMBER,
+        help_text="Issue number within the volume.",
     )
     author = SlugsFilter(
         field_name="authors", queryset=Author.objects.all(), help_text="Author slug."

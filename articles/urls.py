@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+import monitor.core.converters  # noqa: F401 (registers <number:...>)
 from monitor.core.caching import public_page
 
 from . import feeds, views
@@ -22,22 +23,24 @@ urlpatterns = [
         public_page(feeds.ArticlesAtomFeed()),
         name="feed_kind_atom",
     ),
-    path("sources/<int:pk>/", views.source_detail, name="source"),
+    path("sources/<number:pk>/", views.source_detail, name="source"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("regions/<slug:slug>/", views.region_detail, name="region"),
     path("<slug:publication>/", views.publication_detail, name="publication"),
-    path("<slug:publication>/volume/<int:volume>/", views.volume, name="volume"),
+    path("<slug:publication>/volume/<number:volume>/", views.volume, name="volume"),
     path(
-        "<slug:publication>/volume/<int:volume>/issue/<int:issue>/",
+        "<slug:publication>/volume/<number:volume>/issue/<number:issue>/",
         views.volume,
         name="issue",
     ),
-    path("<slug:publication>/<int:year>/", views.archive, name="archive_year"),
-    path("<slug:publication>/<int:year>/<str:month>/", views.archive, name="archive_month"),
-    path("<slug:publication>/<int:year>/<str:month>/<str:day>/", views.archive, name="archive_day"),
+    path("<slug:publication>/<number:year>/", views.archive, name="archive_year"),
+    path("<slug:publication>/<number:year>/<str:month>/", views.archive, name="archive_month"),
     path(
-        "<slug:publication>/<int:year>/<str:month>/<str:day>/<slug:slug>/",
+        "<slug:publication>/<number:year>/<str:month>/<str:day>/", views.archive, name="archive_day"
+    ),
+    path(
+        "<slug:publication>/<number:year>/<str:month>/<str:day>/<slug:slug>/",
         views.article_detail,
         name="detail",
     ),

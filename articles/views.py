@@ -138,7 +138,7 @@ def archive(request, publication, year, month=None, day=None):
     publication = get_object_or_404(Publication, slug=publication)
     try:
         first = dt.date(year, int(month or 1), int(day or 1))
-    except ValueError:
+    except (ValueError, OverflowError):
         raise Http404("No such date.") from None
     articles = publication.articles.public().filter(published_at__year=year)
     if month:

@@ -21,7 +21,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from articles.dates import FuzzyDate, FuzzyDateError
-from articles.filters import SlugsFilter
+from articles.filters import LARGEST_NUMBER, SlugsFilter
 from articles.models import Source
 
 from .models import Actor, Event, EventFamily, EventType, Participation, Place
@@ -138,7 +138,11 @@ class EventFilterSet(django_filters.FilterSet):
         help_text="Events placed inside min_lon,min_lat,max_lon,max_lat (degrees)."
     )
     article = django_filters.NumberFilter(
-        field_name="articles", distinct=True, help_text="Id of an article reporting the event."
+        field_name="articles",
+        distinct=True,
+        min_value=1,
+        max_value=LARGEST_NUMBER,
+        help_text="Id of an article reporting the event.",
     )
     source = django_filters.ModelChoiceFilter(
         field_name="event_sources__source",

@@ -84,12 +84,28 @@ def csv_row(event: dict) -> list:
     ]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A cell a spreadsheet will not run: text that begins like a formula ("=HYPERLINK(…)",
+    "@SUM(…)", "-2+3") is written with a leading apostrophe, as OWASP advises; numbers, such
+    as a negative longitude, are left as they are."""
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return "'" + value
+    return value
+
+
 def csv_lines(events: Iterable[dict]) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for event in events:
-        writer.writerow(csv_row(event))
+        writer.writerow([spreadsheet_safe(value) for value in csv_row(event)])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

@@ -1,6 +1,7 @@
 """Public pages of the events app: an event, an actor's or a place's timeline, two actors'."""
 
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -105,12 +106,24 @@ def place_detail(request, slug):
 
 
 def relationship_form(request):
-    """Choose two actors; the answer is the canonical relationship URL."""
+    """Choose two actors; the answer is the canonical relationship URL. Only actors the form
+    offers (those of published events) are accepted: anything else is answered with the form
+    again and a message (400)."""
     first, second = request.GET.get("first", ""), request.GET.get("second", "")
-    if first and second:
-        return redirect("events:relationship", first=first, second=second)
     actors = Actor.objects.filter(participations__event__status=Event.Status.PUBLISHED).distinct()
-    return render(request, "events/relationship_form.html", {"actors": actors})
+    error = ""
+    if first or second:
+        given = [slug for slug in (first, second) if slug_re.fullmatch(slug)]
+        known = set(actors.filter(slug__in=given).values_list("slug", flat=True))
+        if first in known and second in known:
+            return redirect("events:relationship", first=first, second=second)
+        error = "Choose two actors from the lists: one or both of those given is not known."
+    return render(
+        request,
+        "events/relationship_form.html",
+        {"actors": actors, "error": error},
+        status=400 if error else 200,
+    )
 
 
 @public_page

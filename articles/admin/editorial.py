@@ -207,6 +207,9 @@ def preview_link_new(request, object_id, *, model_admin):
 def preview_link_revoke(request, object_id, link_id, *, model_admin):
     article = _article(model_admin, request, object_id)
     link = get_object_or_404(PreviewLink, pk=link_id, article=article)
+    # Those who may edit the article may revoke its links; anyone else only a link they made.
+    if not can_edit(request.user, article) and link.created_by_id != request.user.pk:
+        raise PermissionDenied
     revoke_link(link=link)
     messages.success(request, "The preview link no longer opens the article.")
     return HttpResponseRedirect(_change_url(article))

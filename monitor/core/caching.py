@@ -25,6 +25,7 @@ from functools import wraps
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.http import http_date, quote_etag
 from django.views.decorators.http import condition
 
 from .changes import Changed
@@ -97,41 +98,59 @@ _recent = _Recent(RECENT_PAGES)
 def public_page(view):
     """Cache a public GET page, keyed by its path and the generation, with ETag/Last-Modified.
 
-    Only 200 responses are cached; others (404, 410) are rendered each time.
+    Only 200 responses are cached, and only a page held in the cache is answered 304 to a
+    conditional request: an address with no page (a draft's slug, a retracted article) is
+    answered as it would be without the condition (404, 410), so a guessed ETag reveals
+    nothing.
     """
 
-    def current(request) -> int:
-        if not hasattr(request, "_public_generation"):
+    def tag(request) -> str:
+        if not hasattr(request, "_public_tag"):
             request._public_generation = generation()
-        return request._public_generation
+            material = f"{request.get_full_path()}|{request._public_generation}"
+            request._public_tag = hashlib.sha256(material.encode()).hexdigest()[:32]
+        return request._public_tag
 
-    def etag(request, *args, **kwargs) -> str:
-        material = f"{request.get_full_path()}|{current(request)}"
-        return hashlib.sha256(material.encode()).hexdigest()[:32]
+    def held(request) -> HttpResponse | None:
+        """The page the cache holds for the request (memory first, then the shared cache)."""
+        if not hasattr(request, "_public_held"):
+            key = PAGE_PREFIX + tag(request)
+            response = _recent.get(key)
+            if response is None:
+                response = cache.get(key)
+                if response is not None:
+                    _recent.put(key, response)
+            request._public_held = response
+        return request._public_held
 
-    def last_modified(request, *args, **kwargs) -> dt.datetime:
-        return dt.datetime.fromtimestamp(current(request) / 1e9, tz=dt.UTC)
+    def modified(request) -> dt.datetime:
+        tag(request)
+        return dt.datetime.fromtimestamp(request._public_generation / 1e9, tz=dt.UTC)
+
+    def etag(request, *args, **kwargs) -> str | None:
+        return tag(request) if held(request) is not None else None
+
+    def last_modified(request, *args, **kwargs) -> dt.datetime | None:
+        return modified(request) if held(request) is not None else None
 
     @condition(etag_func=etag, last_modified_func=last_modified)
     @wraps(view)
     def cached(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        key = PAGE_PREFIX + etag(request)
-        response = _recent.get(key)
+        response = held(request)
         if response is not None:
             return response
-        response = cache.get(key)
-        if response is not None:
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            if hasattr(response, "render"):
+                response.render()  # a TemplateResponse (the sitemap) renders late
+            patch_cache_control(response, public=True, max_age=MAX_AGE)
+            response["ETag"] = quote_etag(tag(request))
+            response["Last-Modified"] = http_date(modified(request).timestamp())
+            key = PAGE_PREFIX + tag(request)
+            cache.set(key, response, timeout=PAGE_TIMEOUT)
             _recent.put(key, response)
-        else:
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200:
-                if hasattr(response, "render"):
-                    response.render()  # a TemplateResponse (the sitemap) renders late
-                patch_cache_control(response, public=True, max_age=MAX_AGE)
-                cache.set(key, response, timeout=PAGE_TIMEOUT)
-                _recent.put(key, response)
         return response
 
     return cached

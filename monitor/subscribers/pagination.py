@@ -2,10 +2,27 @@
 
 The order is the queryset's own (a view's default or ``?ordering=``), completed with the
 primary key so that the cursor never skips or repeats rows that share a date.
+
+Cursors are signed: a cursor holds a position in the order (a date, a number) that the
+database compares with its rows, so only positions this site issued are accepted. A forged,
+edited or truncated cursor answers 400 ("Invalid cursor."), never a database error.
 """
 
+from urllib import parse
+
+from django.core import signing
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.utils.urls import replace_query_param
+
+_signer = signing.Signer(salt="monitor.api.cursor")
+
+
+class _Query:
+    """What DRF's cursor decoding reads of a request: the cursor parameter, here verified."""
+
+    def __init__(self, name: str, value: str):
+        self.query_params = {name: value}
 
 
 class CursorPagination(pagination.CursorPagination):
@@ -35,10 +52,19 @@ class CursorPagination(pagination.CursorPagination):
             order_by.append("-pk" if order_by[0].startswith("-") else "pk")
         return tuple(order_by)
 
+    def encode_cursor(self, cursor):
+        url = super().encode_cursor(cursor)
+        value = parse.parse_qs(parse.urlsplit(url).query)[self.cursor_query_param][0]
+        return replace_query_param(url, self.cursor_query_param, _signer.sign(value))
+
     def decode_cursor(self, request):
+        signed = request.query_params.get(self.cursor_query_param)
+        if signed is None:
+            return None
         try:
-            return super().decode_cursor(request)
-        except NotFound:
+            value = _signer.unsign(signed)
+            return super().decode_cursor(_Query(self.cursor_query_param, value))
+        except (signing.BadSignature, NotFound):
             raise ValidationError({self.cursor_query_param: ["Invalid cursor."]}) from None
 
     def get_paginated_response(self, data):

@@ -155,6 +155,30 @@ def test_cursor_pages_are_stable_and_can_count(api):
     assert seen == [article.pk for article in reversed(articles)]
 
 
+def test_only_cursors_the_api_issued_are_accepted(api):
+    import base64
+    from urllib.parse import parse_qs, urlsplit
+
+    for _ in range(3):
+        factories.article()
+    issued = parse_qs(urlsplit(api.get("/api/v1/articles/?page_size=1").json()["next"]).query)
+    cursor = issued["cursor"][0]
+    assert api.get(f"/api/v1/articles/?page_size=1&cursor={cursor}").status_code == 200
+    value, _, signature = cursor.rpartition(":")
+    forged = base64.b64encode(b"p=1").decode()  # decodable, but not a date: a database error once
+    for bad in (forged, f"{forged}:{signature}", cursor[:-2], value):
+        response = api.get("/api/v1/articles/", {"cursor": bad})
+        assert response.status_code == 400, bad
+        assert response.json()["errors"] == {"cursor": ["Invalid cursor."]}
+
+
+def test_a_format_the_endpoint_does_not_serve_is_406(api):
+    response = api.get("/api/v1/articles/?format=csv")
+    assert response.status_code == 406
+    assert response["Content-Type"] == "application/problem+json"
+    assert "csv" in response.json()["detail"]
+
+
 def test_fields_trims_the_response(api):
     factories.article()
     (item,) = results(api.get("/api/v1/articles/?fields=id,title"))

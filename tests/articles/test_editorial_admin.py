@@ -179,6 +179,10 @@ def test_share_links_expire_and_can_be_revoked(newsroom, client):
     PreviewLink.objects.filter(pk=preview.pk).update(
         expires_at=timezone.now() + dt.timedelta(days=1)
     )
+    # A contributor who may not edit the article cannot revoke the editor's link.
+    _, c = newsroom["Contributor"]
+    refused = c.post(f"/admin/articles/article/{article.pk}/preview-links/{preview.pk}/revoke/")
+    assert refused.status_code in (403, 404) and client.get(link).status_code == 200
     e.post(f"/admin/articles/article/{article.pk}/preview-links/{preview.pk}/revoke/")
     assert client.get(link).status_code == 404
 

@@ -20,6 +20,22 @@ def test_pages_carry_etag_and_last_modified_and_answer_304(client, db):
     assert since.status_code == 304
 
 
+def test_a_conditional_request_reveals_no_address_that_has_no_page(client, db):
+    published = factories.article(slug="public-piece")
+    url = published.get_absolute_url()
+    etag = client.get(url)["ETag"]
+    hidden = url.replace("public-piece", "unpublished-piece")
+    factories.article(published=False, slug="unpublished-piece", publication=published.publication)
+    for headers in (
+        {"HTTP_IF_NONE_MATCH": etag},
+        {"HTTP_IF_NONE_MATCH": "*"},
+        {"HTTP_IF_MODIFIED_SINCE": "Fri, 31 Dec 2100 23:59:59 GMT"},
+    ):
+        assert client.get(hidden, **headers).status_code == 404, headers
+        assert client.get("/no-such-publication/", **headers).status_code == 404, headers
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
 def test_a_cached_page_costs_no_query(client, db, django_assert_num_queries):
     article = factories.article()
     client.get(article.get_absolute_url())

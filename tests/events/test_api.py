@@ -121,6 +121,19 @@ def test_csv_has_one_flat_row_per_event(api, dyad):
     assert api.get("/api/v1/events/", HTTP_ACCEPT="text/csv")["Content-Type"].startswith("text/csv")
 
 
+def test_csv_cells_that_begin_like_formulas_are_not_run_by_spreadsheets(api):
+    actor = factories.actor(name="@SUM(1+1)", slug="at-sum")
+    lima = factories.place(name="Lima", latitude=-12.05, longitude=-77.04)
+    factories.event(
+        title='=HYPERLINK("http://evil.example","Click")', actors=[(actor, "host")], place=lima
+    )
+    rows = list(csv.DictReader(io.StringIO(body(api.get("/api/v1/events/?format=csv")).decode())))
+    assert [(row["title"], row["actors"]) for row in rows] == [
+        ('\'=HYPERLINK("http://evil.example","Click")', "'@SUM(1+1)")
+    ]
+    assert (rows[0]["latitude"], rows[0]["longitude"]) == ("-12.05", "-77.04")  # numbers stay
+
+
 def test_geojson_has_the_events_with_coordinates(api, dyad):
     EventQuantity.objects.create(event=dyad["both"], value="12", unit="documents")
     response = api.get("/api/v1/events/?format=geojson")

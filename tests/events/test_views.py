@@ -78,6 +78,19 @@ def test_relationship_page_shows_only_shared_events(client, db):
     assert form.url == f"/timeline/{iran.slug}/{belarus.slug}/"
 
 
+def test_the_timeline_form_refuses_actors_it_does_not_offer(client, db):
+    iran, belarus = factories.actor(slug="iran"), factories.actor(slug="belarus")
+    factories.event(actors=[(iran, "host"), (belarus, "visitor")])
+    hidden = factories.actor(slug="hidden")
+    factories.event(status="draft", actors=[(hidden, "host")])
+    chosen = client.get("/timeline/", {"first": "iran", "second": "belarus"})
+    assert chosen.status_code == 302 and chosen["Location"] == "/timeline/iran/belarus/"
+    for first, second in (("iran", "<script>"), ("iran", "hidden"), ("\x00", "iran"), ("iran", "")):
+        response = client.get("/timeline/", {"first": first, "second": second})
+        assert response.status_code == 400, (first, second)
+        assert "not known" in response.text and "<script>" not in response.text
+
+
 def test_place_page(client, db):
     minsk = factories.place(name="Minsk")
     factories.event(title="Summit in Minsk", place=minsk)

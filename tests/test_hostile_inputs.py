@@ -1,0 +1,148 @@
+"""Hostile input at every public URL: no answer is a server error.
+
+The URL patterns are read from the resolver (the admin aside: it has its own tests), so a
+new view is covered without being listed here. Each path parameter in turn, and each query
+parameter the OpenAPI schema declares for an API operation (plus the site's own ``page``,
+``q`` and ``events``), is given values of the classes attackers and broken clients send:
+huge and negative numbers, NUL bytes, invalid UTF-8, markup, forged cursors, absurd dates.
+The API must answer problem+json for every refusal; nothing may answer 5xx.
+"""
+
+import base64
+import re
+from urllib.parse import quote
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from drf_spectacular.generators import SchemaGenerator
+
+from monitor.subscribers.models import Plan
+from tests import factories
+from tests.subscribers.fixtures import key_for
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = [
+    "0",
+    "-1",
+    "99999999999999999999",
+    "-99999999999999999999",
+    "1e309",
+    "NaN",
+    "%00",
+    "x%00y",
+    "%FF%FE",
+    "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    "'%20OR%201=1--",
+    "..%2F..%2Fetc%2Fpasswd",
+    "a" * 400,
+    "9999-99-99",
+    "0000-00-00T00:00:00",
+    "2025-01-01T00:00:00%2B99:00",
+    quote(base64.b64encode(b"p=1").decode()),
+    quote(base64.b64encode(b"o=99999999999999999999&p=x%00").decode()),
+    quote(base64.b64encode(b"r=2&p=2025-01-01").decode()),
+    "true,false",
+]
+# Values a path segment can hold at all ("/" would change the route, not the parameter).
+PATH_HOSTILE = [value for value in HOSTILE if "%2F" not in value]
+PAGE_PARAMETERS = ["page", "q", "events", "first", "second", "format"]
+PLAUSIBLE = {"publication": "edm", "year": "2025", "month": "08", "day": "21", "kind": "topic"}
+
+
+def _routes(resolver=None, prefix=""):
+    """Every route outside the admin as a template such as ``authors/{slug}/``."""
+    for entry in (resolver or get_resolver()).url_patterns:
+        pattern = str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            if not (prefix + pattern).startswith("admin/"):
+                yield from _routes(entry, prefix + pattern)
+        elif isinstance(entry, URLPattern):
+            route = prefix + pattern
+            route = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route)  # path() converters
+            route = re.sub(r"\(\?P<(\w+)>[^)]*\)", r"{\1}", route)  # regular expressions
+            route = route.replace("^", "").replace("$", "").replace("\\.", ".")
+            route = route.replace(".*", "anything").replace("\\Z", "")
+            if "{format}" not in route:  # suffixes are tried as ?format= below
+                yield "/" + route
+
+
+def _fill(route: str, hostile_name: str | None, value: str) -> str:
+    return re.sub(
+        r"\{(\w+)\}",
+        lambda m: value if m.group(1) == hostile_name else PLAUSIBLE.get(m.group(1), "x"),
+        route,
+    )
+
+
+@pytest.fixture
+def site(db):
+    from events.models import Event
+
+    edm = factories.publication(slug="edm")
+    article = factories.article(publication=edm, authors=[factories.author()])
+    factories.citation(article)
+    event = factories.event(actors=[(factories.actor(slug="iran"), "host")])
+    factories.attach(event, article)
+    factories.article(published=False, publication=edm, slug="draft-piece")
+    factories.event(status=Event.Status.DRAFT)
+    return key_for(Plan.objects.get(slug="everything"))[1]
+
+
+def _answer(client, url, key):
+    response = client.get(url, HTTP_AUTHORIZATION=f"Api-Key {key}")
+    if response.streaming:
+        b"".join(response.streaming_content)
+    return response
+
+
+def test_no_path_parameter_value_answers_a_server_error(client, site):
+    client.raise_request_exception = False
+    failures = []
+    tried = 0
+    for route in sorted(set(_routes())):
+        names = re.findall(r"\{(\w+)\}", route)
+        for name in names:
+            for value in PATH_HOSTILE:
+                url = _fill(route, name, value)
+                response = _answer(client, url, site)
+                tried += 1
+                if response.status_code >= 500:
+                    failures.append((url[:120], response.status_code))
+                elif url.startswith("/api/") and response.status_code >= 400:
+                    assert response["Content-Type"] == "application/problem+json", url
+    assert tried > 300
+    assert failures == [], "\n".join(f"{status} {url}" for url, status in failures)
+
+
+def _api_operations():
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    for path, operations in schema["paths"].items():
+        if "get" in operations and "{" not in path:
+            names = [
+                p["name"] for p in operations["get"].get("parameters", []) if p["in"] == "query"
+            ]
+            yield path, sorted({*names, "format", "cursor"})
+
+
+def test_no_query_parameter_value_answers_a_server_error(client, site):
+    client.raise_request_exception = False
+    failures = []
+    tried = 0
+    targets = list(_api_operations())
+    assert len(targets) > 10
+    for route in sorted(set(_routes())):
+        if not route.startswith("/api/") and "{" not in route:
+            targets.append((route, PAGE_PARAMETERS))
+    for path, names in targets:
+        for name in names:
+            for value in HOSTILE:
+                url = f"{path}?{name}={value}"
+                response = _answer(client, url, site)
+                tried += 1
+                if response.status_code >= 500:
+                    failures.append((url[:120], response.status_code))
+                elif path.startswith("/api/") and response.status_code >= 400:
+                    assert response["Content-Type"] == "application/problem+json", url
+    assert tried > 1000
+    assert failures == [], "\n".join(f"{status} {url}" for url, status in failures)

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "monitor.core.outages.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "monitor.urls"

@@ -111,6 +111,7 @@ def test_no_path_parameter_value_answers_a_server_error(client, site):
                     failures.append((url[:120], response.status_code))
                 elif url.startswith("/api/") and response.status_code >= 400:
                     assert response["Content-Type"] == "application/problem+json", url
+    print(f"path parameters: {tried} requests, {len(failures)} server errors")
     assert tried > 300
     assert failures == [], "\n".join(f"{status} {url}" for url, status in failures)
 
@@ -144,5 +145,6 @@ def test_no_query_parameter_value_answers_a_server_error(client, site):
                     failures.append((url[:120], response.status_code))
                 elif path.startswith("/api/") and response.status_code >= 400:
                     assert response["Content-Type"] == "application/problem+json", url
+    print(f"query parameters: {tried} requests, {len(failures)} server errors")
     assert tried > 1000
     assert failures == [], "\n".join(f"{status} {url}" for url, status in failures)

@@ -1,0 +1,160 @@
+"""The database goes down and comes back: a PostgreSQL instance of the test's own, stopped and
+started again under a running gunicorn.
+
+While it is down the API answers 503 problem+json and pages a plain 503 page, both with
+Retry-After; a page the cache holds is still served. When it is back, the same worker
+answers again by itself (its kept connection is checked and replaced).
+"""
+
+import glob
+import http.client
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+BINARIES = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+AS_POSTGRES = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+pytestmark = pytest.mark.skipif(
+    not BINARIES or (AS_POSTGRES and not shutil.which("runuser")),
+    reason="needs PostgreSQL's server binaries (Debian's postgresql package)",
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(port, path, headers=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read().decode()
+    finally:
+        connection.close()
+
+
+class Postgres:
+    def __init__(self):
+        # Outside pytest's own temporary directory, which only its owner may enter.
+        directory = Path(tempfile.mkdtemp(prefix="monitor-outage-"))
+        self.directory, self.data, self.port = directory, directory / "data", _free_port()
+        if AS_POSTGRES:
+            shutil.chown(directory, "postgres")
+        self.run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "--no-sync")
+        self.socket_dir = directory
+
+    def run(self, tool, *args):
+        # The server started by pg_ctl would hold a captured pipe open: output goes nowhere,
+        # the server's own to its log file.
+        subprocess.run(
+            [*AS_POSTGRES, f"{BINARIES[-1]}/{tool}", *args],
+            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120,
+        )  # fmt: skip
+
+    def start(self):
+        options = f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1"
+        log = str(self.directory / "server.log")
+        self.run(
+            "pg_ctl", "-D", str(self.data), "-o", options, "-l", log, "-w", "-t", "60", "start"
+        )
+
+    def stop(self):
+        self.run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+
+SETUP = """
+from tests import factories
+from monitor.subscribers.models import Plan, Subscriber
+from monitor.subscribers.services import api_key_issue
+factories.article(title="Held in the cache")
+subscriber = Subscriber.objects.create(name="Desk", plan=Plan.objects.get(slug="everything"))
+print(api_key_issue(subscriber=subscriber)[1])
+"""
+
+
+def test_an_outage_is_answered_503_and_the_site_recovers_by_itself(tmp_path):
+    postgres = Postgres()
+    postgres.start()
+    postgres.run(
+        "createdb", "-h", "127.0.0.1", "-p", str(postgres.port), "-U", "postgres", "monitor"
+    )
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "outage-test-" + uuid.uuid4().hex * 2,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{postgres.port}/monitor",
+        "MONITOR_CACHE_DIR": str(tmp_path / "cache"),
+        "CACHE_KEY_PREFIX": f"outage-{uuid.uuid4().hex}",
+        "CONN_MAX_AGE": "60",
+    }
+
+    def manage(*args):
+        done = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT, env=env | {"DEBUG": "1"}, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    manage("migrate", "--noinput", "-v", "0")
+    key = manage("shell", "-v", "0", "-c", SETUP).strip().splitlines()[-1]
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "monitor.wsgi:application", "--workers", "1",
+         "--bind", f"127.0.0.1:{port}", "--log-level", "critical"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    api = {"Authorization": f"Api-Key {key}"}
+    try:
+        for _ in range(100):
+            try:
+                status, _, page = _get(port, "/")
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert status == 200 and "Held in the cache" in page
+        assert _get(port, "/api/v1/articles/", api)[0] == 200
+
+        postgres.stop()
+        status, headers, body = _get(port, "/api/v1/articles/", api)
+        assert (status, headers["Content-Type"], headers["Retry-After"]) == (
+            503, "application/problem+json", "30"
+        )  # fmt: skip
+        assert json.loads(body)["type"] == "urn:monitor:problem:unavailable"
+        status, headers, page = _get(port, "/search/?q=anything")
+        assert status == 503 and headers["Retry-After"] == "30"
+        assert "briefly unavailable" in page
+        # The home page was cached before the outage: readers still get it.
+        status, _, page = _get(port, "/")
+        assert status == 200 and "Held in the cache" in page
+
+        postgres.start()
+        back = time.monotonic()
+        while _get(port, "/api/v1/articles/", api)[0] != 200:
+            assert time.monotonic() - back < 30, "the site did not recover within 30 s"
+            time.sleep(0.2)
+        assert _get(port, "/search/?q=anything")[0] == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        try:
+            postgres.stop()
+        except subprocess.CalledProcessError:
+            pass  # already stopped
+        shutil.rmtree(postgres.directory, ignore_errors=True)

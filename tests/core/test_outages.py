@@ -149,6 +149,7 @@ def test_an_outage_is_answered_503_and_the_site_recovers_by_itself(tmp_path):
         while _get(port, "/api/v1/articles/", api)[0] != 200:
             assert time.monotonic() - back < 30, "the site did not recover within 30 s"
             time.sleep(0.2)
+        print(f"answered again {time.monotonic() - back:.2f} s after PostgreSQL was back")
         assert _get(port, "/search/?q=anything")[0] == 200
     finally:
         server.terminate()

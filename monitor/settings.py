@@ -1,5 +1,6 @@
 """Monitor's settings: one module, every deployment-specific value read from the environment."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "monitor.subscribers",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "monitor.core.outages.DatabaseOutageMiddleware",
+    # Refuses logins of a locked-out account or address (see AXES_* below); last, as axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "monitor.urls"
@@ -193,6 +197,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
 
 LOGIN_URL = "admin:login"
+
+# Logins are limited per account and per address (django-axes): after AXES_FAILURE_LIMIT
+# wrong passwords for one username, or from one address, further attempts are refused for
+# AXES_COOLOFF_TIME without checking the password (429 with templates/axes_locked_out.html).
+# Attempts are kept in the database, so every web process counts the same. Administrators
+# unlock at once in the admin (Axes > Access attempts: delete) or with
+# `manage.py axes_reset_username <name>` / `axes_reset_ip <address>`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("MONITOR_LOGIN_FAILURES", "10"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("MONITOR_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes_locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
 
 # Security: safe defaults everywhere, strict ones whenever DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True

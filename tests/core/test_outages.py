@@ -6,6 +6,7 @@ Retry-After; a page the cache holds is still served. When it is back, the same w
 answers again by itself (its kept connection is checked and replaced).
 """
 
+import contextlib
 import glob
 import http.client
 import json
@@ -154,8 +155,6 @@ def test_an_outage_is_answered_503_and_the_site_recovers_by_itself(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
             postgres.stop()
-        except subprocess.CalledProcessError:
-            pass  # already stopped
         shutil.rmtree(postgres.directory, ignore_errors=True)

@@ -17,7 +17,6 @@ from rest_framework.response import Response
 from . import serializers
 from .filters import ArticleFilterSet
 from .models import (
-    Article,
     Author,
     Citation,
     CrossReference,
@@ -27,6 +26,7 @@ from .models import (
     Source,
     Topic,
 )
+from .selectors import public_event_sources, public_events, readable_articles
 
 NINJS_ITEM = {
     "type": "object",
@@ -56,29 +56,6 @@ FIELDS_PARAMETER = OpenApiParameter(
     OpenApiTypes.STR,
     description="Comma-separated top-level fields to keep (the others are left out).",
 )
-
-
-def readable_articles(request, now=None):
-    """The articles the request's plan may read: public ones (and embargoed ones if the plan
-    includes them) of the plan's publications."""
-    grant = request.auth
-    if grant is None:  # the schema generator's request
-        return Article.objects.none()
-    manager = Article.objects
-    articles = manager.public_or_embargoed(now) if grant.include_embargoed else manager.public(now)
-    if grant.publication_ids is not None:
-        articles = articles.filter(publication_id__in=grant.publication_ids)
-    return articles
-
-
-def public_events():
-    """``Event.objects.public()``, reached through the ``events`` relation: articles never import events."""
-    return Article._meta.get_field("events").related_model.objects.public()
-
-
-def public_event_sources():
-    event_sources = Source._meta.get_field("event_sources").related_model
-    return event_sources.objects.filter(event__in=public_events())
 
 
 class NinjsRenderer(renderers.JSONRenderer):

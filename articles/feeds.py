@@ -58,7 +58,8 @@ class ArticlesFeed(LatestArticlesFeed):
         if kind not in KINDS:
             raise Http404("No such feed.")
         model, relation = KINDS[kind]
-        return relation, get_object_or_404(model, slug=slug)
+        shown = model.objects.public() if model is Author else model.objects.all()
+        return relation, get_object_or_404(shown, slug=slug)
 
     def title(self, obj):
         return f"Monitor: {obj[1]}"

@@ -10,6 +10,7 @@ import django_filters
 from django.db import models
 
 from .models import Article, ArticleSubject, Author, Outlet, Publication, Region, Topic
+from .selectors import readable_by
 
 # The largest number a filter compares with a column (a 64-bit integer): larger ones are
 # a 400 with the limit, not an overflow in the database driver.
@@ -60,7 +61,11 @@ class ArticleFilterSet(django_filters.FilterSet):
         help_text="Issue number within the volume.",
     )
     author = SlugsFilter(
-        field_name="authors", queryset=Author.objects.all(), help_text="Author slug."
+        field_name="authors",
+        # Only authors the request may read articles of: a slug known only from drafts is
+        # as unknown as one that does not exist (400), so filters reveal nothing.
+        queryset=lambda request: Author.objects.bylined_in(readable_by(request)),
+        help_text="Author slug.",
     )
     topic = SlugsFilter(field_name="topics", queryset=Topic.objects.all(), help_text="Topic slug.")
     region = SlugsFilter(
@@ -68,7 +73,11 @@ class ArticleFilterSet(django_filters.FilterSet):
     )
     outlet = SlugsFilter(
         field_name="citations__source__outlet",
-        queryset=Outlet.objects.all(),
+        queryset=lambda request: Outlet.objects.filter(
+            models.Exists(
+                readable_by(request).filter(citations__source__outlet=models.OuterRef("pk"))
+            )
+        ),
         help_text="Slug of an outlet the article cites.",
     )
     actor = django_filters.CharFilter(

@@ -163,7 +163,7 @@ def volume(request, publication, volume, issue=None):
 
 @public_page
 def author_detail(request, slug):
-    author = get_object_or_404(Author, slug=slug)
+    author = get_object_or_404(Author.objects.public(), slug=slug)
     return _listing(
         request,
         author.name,
@@ -190,7 +190,9 @@ def region_detail(request, slug):
 
 @public_page
 def source_detail(request, pk):
-    source = get_object_or_404(Source.objects.select_related("outlet"), pk=pk)
+    # A source no public article cites is not shown: what drafts cite stays in the newsroom.
+    cited = Source.objects.filter(citations__article__in=Article.objects.public()).distinct()
+    source = get_object_or_404(cited.select_related("outlet"), pk=pk)
     articles = Article.objects.public().filter(citations__source=source).distinct().for_listing()
     return render(
         request,

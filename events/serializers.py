@@ -2,8 +2,8 @@
 
 from rest_framework import serializers
 
-from articles.api import readable_articles
 from articles.models import Article
+from articles.selectors import readable_articles
 from articles.serializers import (
     ArticleRefSerializer,
     NamedSerializer,

@@ -45,12 +45,27 @@ class Publication(models.Model):
             raise ValidationError({"first_year": "Give the four-digit year of volume 1."})
 
 
+class AuthorQuerySet(models.QuerySet):
+    def bylined_in(self, articles):
+        """Authors of any of ``articles``: who readers of those articles may know of."""
+        return self.filter(models.Exists(articles.filter(bylines__author=models.OuterRef("pk"))))
+
+    def public(self):
+        """Authors of a public article. An author known only from drafts is not shown,
+        linked, listed or accepted as a filter anywhere readers or subscribers look."""
+        from .articles import Article
+
+        return self.bylined_in(Article.objects.public())
+
+
 class Author(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
     bio = models.TextField("short biography", blank=True, help_text="Markdown.")
     bio_html = models.TextField(editable=False, blank=True)
     photo = models.ImageField(upload_to="authors/", blank=True)
+
+    objects = AuthorQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Change, Outlet
+from articles.selectors import sources_seen
 from monitor.core.changes import Changed, changes_announce
 
 from .changes import change_unit, resource_change
@@ -27,11 +28,15 @@ def sources_changed(*, sources, fields: set[str], outlet: Outlet | None = None) 
     if not fields & (OUTLET_FIELDS if outlet else SOURCE_FIELDS):
         changes_announce([Changed("source", source.pk) for source in sources])
         return 0
-    if outlet is not None:
-        resource_change(Change.Resource.OUTLET, outlet.slug)
     source_ids = [source.pk for source in sources]
+    # Subscribers hear of what they can see: a source or an outlet only drafts cite stays
+    # in the newsroom (its name would be in the feed entry).
+    seen = set(sources_seen(source_ids).values_list("pk", flat=True))
+    if outlet is not None and (seen or sources_seen(outlet.sources.values("pk")).exists()):
+        resource_change(Change.Resource.OUTLET, outlet.slug)
     for source_id in source_ids:
-        resource_change(Change.Resource.SOURCE, source_id)
+        if source_id in seen:
+            resource_change(Change.Resource.SOURCE, source_id)
     now = timezone.now()
     citing = Article.objects.filter(citations__source__in=source_ids).values_list("pk", flat=True)
     changed = 0

@@ -37,7 +37,9 @@ class SearchDocumentFilterSet(django_filters.FilterSet):
         empty_label="Any",
     )
     author = KeyFilter(
-        field_name="authors", queryset=Author.objects.only("id", "slug", "name"), empty_label="Any"
+        field_name="authors",
+        queryset=Author.objects.public().only("id", "slug", "name"),
+        empty_label="Any",
     )
     topic = KeyFilter(
         field_name="topics", queryset=Topic.objects.only("id", "slug", "name"), empty_label="Any"

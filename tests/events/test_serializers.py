@@ -10,8 +10,8 @@ from django.db.models.functions import Coalesce
 from rest_framework import serializers as drf
 from rest_framework.test import APIRequestFactory
 
-from articles.api import readable_articles
 from articles.models import Article
+from articles.selectors import readable_articles
 from events.api import EventViewSet
 from events.models import Actor, Event, EventQuantity, Participation
 from events.serializers import ARTICLES_SHOWN, EventSerializer

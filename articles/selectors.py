@@ -1,0 +1,47 @@
+"""What a request may read of the articles: the one rule the API's views, serializers and
+filters share."""
+
+from django.db import models
+
+from .models import Article, Source
+
+
+def readable_articles(request, now=None):
+    """The articles the request's plan may read: public ones (and embargoed ones if the plan
+    includes them) of the plan's publications."""
+    grant = request.auth
+    if grant is None:  # the schema generator's request
+        return Article.objects.none()
+    manager = Article.objects
+    articles = manager.public_or_embargoed(now) if grant.include_embargoed else manager.public(now)
+    if grant.publication_ids is not None:
+        articles = articles.filter(publication_id__in=grant.publication_ids)
+    return articles
+
+
+def readable_by(request):
+    """``readable_articles`` for an API request; public articles for anyone else (the site's
+    pages, or a filter used without a request)."""
+    if request is not None and hasattr(request, "auth"):
+        return readable_articles(request)
+    return Article.objects.public()
+
+
+def public_events():
+    """``Event.objects.public()``, reached through the ``events`` relation: articles never import events."""
+    return Article._meta.get_field("events").related_model.objects.public()
+
+
+def public_event_sources():
+    event_sources = Source._meta.get_field("event_sources").related_model
+    return event_sources.objects.filter(event__in=public_events())
+
+
+def sources_seen(source_ids):
+    """Of these sources, those a reader can see: cited by a public article, or supporting a
+    published event."""
+    cited = Article.objects.public().filter(citations__source=models.OuterRef("pk"))
+    supporting = public_event_sources().filter(source=models.OuterRef("pk"))
+    return Source.objects.filter(pk__in=source_ids).filter(
+        models.Exists(cited) | models.Exists(supporting)
+    )

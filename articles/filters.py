@@ -10,7 +10,7 @@ import django_filters
 from django.db import models
 
 from .models import Article, ArticleSubject, Author, Outlet, Publication, Region, Topic
-from .selectors import readable_by
+from .selectors import public_actors, readable_by
 
 # The largest number a filter compares with a column (a 64-bit integer): larger ones are
 # a 400 with the limit, not an overflow in the database driver.
@@ -80,8 +80,13 @@ class ArticleFilterSet(django_filters.FilterSet):
         ),
         help_text="Slug of an outlet the article cites.",
     )
-    actor = django_filters.CharFilter(
-        method="filter_actor", help_text="Slug of an actor taking part in one of its events."
+    actor = django_filters.ModelChoiceFilter(
+        # Only actors of published events: one that does not exist and one known only from
+        # drafts are refused alike (400), as the events' filter refuses them.
+        queryset=lambda request: public_actors(),
+        to_field_name="slug",
+        method="filter_actor",
+        help_text="Slug of an actor taking part in one of its events.",
     )
     event = django_filters.UUIDFilter(
         method="filter_event", help_text="Public id (UUID) of an event the article reports."
@@ -95,8 +100,8 @@ class ArticleFilterSet(django_filters.FilterSet):
         model = Article
         fields = []
 
-    def filter_actor(self, queryset, name, value):
-        return queryset.filter(_about(f"actor:{value}"))
+    def filter_actor(self, queryset, name, value: str):  # an Actor; its slug in the schema
+        return queryset.filter(_about(f"actor:{value.slug}"))
 
     def filter_event(self, queryset, name, value):
         return queryset.filter(_about(f"event:{value}"))

@@ -37,6 +37,13 @@ def public_event_sources():
     return event_sources.objects.filter(event__in=public_events())
 
 
+def public_actors():
+    """``Actor.objects.public()``, reached through the events' relations."""
+    event = public_events().model
+    participation = event._meta.get_field("participations").related_model
+    return participation._meta.get_field("actor").related_model.objects.public()
+
+
 def sources_seen(source_ids):
     """Of these sources, those a reader can see: cited by a public article, or supporting a
     published event."""

@@ -120,7 +120,10 @@ class ActorViewSet(EventsViewSet):
     serializer_class = serializers.ActorSerializer
     lookup_field = "slug"
     queryset = (
-        Actor.objects.select_related("country").prefetch_related("aliases").order_by("name", "id")
+        Actor.objects.public()
+        .select_related("country")
+        .prefetch_related("aliases")
+        .order_by("name", "id")
     )
 
 

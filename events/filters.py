@@ -112,7 +112,7 @@ class EventFilterSet(django_filters.FilterSet):
     )
     actor = SlugsFilter(
         field_name="participations__actor",
-        queryset=Actor.objects.all(),
+        queryset=Actor.objects.public(),
         method="filter_noop",
         help_text="Actor slug (repeatable): events involving any of them, or all with actors_all.",
     )

@@ -62,7 +62,7 @@ def event_detail(request, uuid):
 @public_page
 def actor_detail(request, slug):
     actor = get_object_or_404(
-        Actor.objects.select_related("country").prefetch_related("aliases"), slug=slug
+        Actor.objects.public().select_related("country").prefetch_related("aliases"), slug=slug
     )
     events = Event.objects.public().involving(actor)
     partners = (
@@ -110,7 +110,7 @@ def relationship_form(request):
     offers (those of published events) are accepted: anything else is answered with the form
     again and a message (400)."""
     first, second = request.GET.get("first", ""), request.GET.get("second", "")
-    actors = Actor.objects.filter(participations__event__status=Event.Status.PUBLISHED).distinct()
+    actors = Actor.objects.public()
     error = ""
     if first or second:
         given = [slug for slug in (first, second) if slug_re.fullmatch(slug)]
@@ -129,8 +129,8 @@ def relationship_form(request):
 @public_page
 def relationship(request, first, second):
     """The events two actors share, over time: how a relationship grew."""
-    first = get_object_or_404(Actor, slug=first)
-    second = get_object_or_404(Actor, slug=second)
+    first = get_object_or_404(Actor.objects.public(), slug=first)
+    second = get_object_or_404(Actor.objects.public(), slug=second)
     events = Event.objects.public().involving(first).involving(second)
     return render(
         request,

@@ -214,6 +214,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False  # no banner on every command's output
 
 # Security: safe defaults everywhere, strict ones whenever DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True

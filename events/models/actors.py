@@ -8,6 +8,16 @@ from articles.models import Region
 from articles.models.naming import Alias, KnownByName, NamedQuerySet
 
 
+class ActorQuerySet(NamedQuerySet):
+    def public(self):
+        """Actors taking part in a published event: the ones readers and subscribers may know
+        of. An actor entered only for a draft is not shown, listed or accepted as a filter."""
+        from .events import Event
+
+        published = Event.objects.public().filter(participations__actor=models.OuterRef("pk"))
+        return self.filter(models.Exists(published))
+
+
 class Actor(KnownByName):
     class Kind(models.TextChoices):
         PERSON = "person", "Person"
@@ -30,7 +40,7 @@ class Actor(KnownByName):
         "Wikidata ID", max_length=20, blank=True, help_text="Such as Q184 for Belarus."
     )
 
-    objects = NamedQuerySet.as_manager()
+    objects = ActorQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -57,3 +57,19 @@ def test_renaming_what_only_drafts_cite_is_not_announced(drafts_only):
         ("outlet", "secret-outlet"),
         ("source", str(drafts_only["source"].pk)),
     }
+
+
+def test_an_actor_only_drafts_name_is_unknown(client, api):
+    hidden = factories.actor(name="Hidden Envoy", slug="hidden-envoy")
+    factories.event(status="draft", actors=[(hidden, "host")])
+    shown = factories.actor(name="Shown Envoy", slug="shown-envoy")
+    factories.event(actors=[(shown, "host")])
+    assert client.get("/actors/hidden-envoy/").status_code == 404
+    assert client.get("/timeline/hidden-envoy/shown-envoy/").status_code == 404
+    assert "Hidden Envoy" not in client.get("/timeline/").text
+    names = [item["name"] for item in api.get("/api/v1/actors/").json()["results"]]
+    assert names == ["Shown Envoy"]
+    for url in ("/api/v1/articles/?actor=", "/api/v1/events/?actor="):
+        assert api.get(url + "hidden-envoy").status_code == 400, url
+        assert api.get(url + "no-such-envoy").status_code == 400, url
+        assert api.get(url + "shown-envoy").status_code == 200, url

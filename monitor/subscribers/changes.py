@@ -148,6 +148,8 @@ class ChangeFeedView(APIView):
             raise ValidationError({"since": ["Not a cursor from this feed."]}) from None
         if after < counter.pruned_through:
             raise CursorGone
+        if after > counter.last:  # never issued: it would wait for entries that never come
+            raise ValidationError({"since": ["Not a cursor from this feed: it is ahead of it."]})
         entries = list(self._visible(request).after(after)[: limit + 1])
         more = len(entries) > limit
         entries = entries[:limit]

@@ -138,6 +138,14 @@ def test_bad_parameters_are_problems(api, params, field):
     assert field in response.json()["errors"]
 
 
+def test_a_cursor_ahead_of_the_feed_is_refused(api, publisher):
+    factories.article()
+    head = decode_cursor(_feed(api, since="latest")["next"])
+    assert api.get("/api/v1/changes/", {"since": encode_cursor(head)}).status_code == 200
+    ahead = api.get("/api/v1/changes/", {"since": encode_cursor(head + 1000)})
+    assert ahead.status_code == 400 and "ahead" in ahead.json()["errors"]["since"][0]
+
+
 def test_the_feed_needs_a_key(client, db):
     assert client.get(FEED).status_code == 401
 

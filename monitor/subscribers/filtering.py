@@ -1,5 +1,7 @@
-"""The API's filter backend: django-filter, plus a 400 for any query parameter it does not know."""
+"""The API's filter backend: django-filter, plus a 400 for any query parameter it does not
+know, and for a single-valued one given more than once (which value was meant?)."""
 
+import django_filters
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 
@@ -15,6 +17,12 @@ class StrictFilterBackend(DjangoFilterBackend):
             filterset = self.get_filterset(request, queryset, view)
         known = COMMON_PARAMETERS | set(filterset.filters if filterset is not None else ())
         errors = {name: ["Unknown query parameter."] for name in set(request.query_params) - known}
+        filters = filterset.filters if filterset is not None else {}
+        for name in set(request.query_params) & known:
+            # Multiple-choice filters (slugs, roles) take several; the model ones are such too.
+            repeatable = isinstance(filters.get(name), django_filters.MultipleChoiceFilter)
+            if len(request.query_params.getlist(name)) > 1 and not repeatable:
+                errors[name] = ["Given more than once; it takes one value."]
         if filterset is not None and not filterset.is_valid():
             errors |= filterset.errors
         if errors:

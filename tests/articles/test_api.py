@@ -172,6 +172,19 @@ def test_only_cursors_the_api_issued_are_accepted(api):
         assert response.json()["errors"] == {"cursor": ["Invalid cursor."]}
 
 
+def test_a_single_valued_parameter_given_twice_is_refused(api):
+    writer, other = factories.author(), factories.author()
+    factories.article(authors=[writer])
+    factories.article(authors=[other])
+    for query in ("page_size=5&page_size=7", "published_from=2020-01-01&published_from=2021-01-01"):
+        response = api.get(f"/api/v1/articles/?{query}")
+        assert response.status_code == 400, query
+        (name,) = response.json()["errors"]
+        assert query.startswith(name)
+    repeated = api.get(f"/api/v1/articles/?author={writer.slug}&author={other.slug}")
+    assert repeated.status_code == 200 and len(repeated.json()["results"]) == 2
+
+
 def test_a_format_the_endpoint_does_not_serve_is_406(api):
     response = api.get("/api/v1/articles/?format=csv")
     assert response.status_code == 406

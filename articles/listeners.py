@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from monitor.core.caching import site_changes_at
 from monitor.core.changes import Changed
 
 from .models import Article
@@ -40,6 +41,9 @@ def changes_committed(changes: Sequence[Changed]) -> None:
     if seen:  # readers may have started or stopped seeing them: their topics' counts follow
         keys = classification_keys(seen)
         catalog_counts_refresh(key for article_keys in keys.values() for key in article_keys)
+    if any(change.resource == "article" for change in changes):
+        # The next scheduled article to come due changes what pages show at its time.
+        site_changes_at(Article.objects.next_due())
     for change in changes:
         if change.resource in SHOWN_ON_PAGES:
             showing = Article.objects.public().filter(

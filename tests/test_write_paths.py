@@ -157,17 +157,19 @@ class Newsroom(RuleBasedStateMachine):
 
     @rule(pk=articles)
     def schedule(self, pk):
-        at = timezone.localtime() + dt.timedelta(seconds=1)
+        """Scheduled a moment ahead, and published by the worker at its time. Between the two
+        the article is public by the clock while its feed entry waits for the worker (as
+        docs/workflow.md says): the invariants are checked after the worker ran."""
+        at = timezone.localtime() + dt.timedelta(seconds=2)
         self.editor.post(
             f"/admin/articles/article/{pk}/transition/",
             {"action": "schedule", "at": at.strftime("%Y-%m-%dT%H:%M:%S")},
         )
+        self.the_worker_runs()
 
     @rule()
     def the_worker_runs(self):
         due = Article.objects.filter(status=ArticleStatus.SCHEDULED)
-        if due.filter(published_at__gt=timezone.now() + dt.timedelta(seconds=2)).exists():
-            return
         if due.exists():
             wait = due.latest("published_at").published_at - timezone.now()
             time.sleep(max(0.0, wait.total_seconds()) + 0.05)

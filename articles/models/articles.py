@@ -38,6 +38,16 @@ class ArticleQuerySet(models.QuerySet):
         """Published, corrected or scheduled, and already due: what readers, feeds and the API see."""
         return self.filter(_public(now))
 
+    def next_due(self, now=None):
+        """When the next scheduled article becomes public by the clock (None if none is)."""
+        now = now or timezone.now()
+        return (
+            self.filter(status=ArticleStatus.SCHEDULED, published_at__gt=now)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
     def public_or_retracted(self, now=None):
         """What has an address readers may ask for: public articles, and retracted ones (whose
         address answers that they were retracted)."""

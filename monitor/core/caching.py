@@ -31,6 +31,7 @@ from django.views.decorators.http import condition
 from .changes import Changed
 
 GENERATION_KEY = "public-generation"
+EXPECTED_KEY = "public-generation-expected"  # a change due by the clock (site_changes_at)
 PAGE_PREFIX = "public-page:"
 # A page is dropped after an hour even if nothing moved the generation: a scheduled article
 # comes due without a write (the worker's publication moves the generation within seconds).
@@ -42,8 +43,18 @@ RECENT_PAGES = 256
 
 
 def generation() -> int:
-    """When public material last changed (nanoseconds); unknown (evicted, a new cache) is now."""
-    value = cache.get(GENERATION_KEY)
+    """When public material last changed (nanoseconds); unknown (evicted, a new cache) is now.
+
+    A change may also be due by the clock alone (a scheduled article's time comes before the
+    worker publishes it): once the time given to ``site_changes_at`` has passed, the
+    generation moves on by itself, in whichever process notices first.
+    """
+    held = cache.get_many([GENERATION_KEY, EXPECTED_KEY])
+    value, expected = held.get(GENERATION_KEY), held.get(EXPECTED_KEY)
+    if expected is not None and expected <= time.time_ns():
+        cache.delete(EXPECTED_KEY)
+        site_changed()
+        value = cache.get(GENERATION_KEY)
     if value is None:
         now = time.time_ns()
         # add(): if another process started the generation meanwhile, its value wins.
@@ -55,6 +66,15 @@ def generation() -> int:
 def site_changed() -> None:
     """Every public page is stale from now on."""
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def site_changes_at(when: dt.datetime | None) -> None:
+    """Public pages will be stale from ``when`` on, with no write to say so (None: no such
+    time is known)."""
+    if when is None:
+        cache.delete(EXPECTED_KEY)
+    else:
+        cache.set(EXPECTED_KEY, int(when.timestamp() * 1e9), timeout=None)
 
 
 def changes_committed(changes: Sequence[Changed]) -> None:

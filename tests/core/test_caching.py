@@ -134,3 +134,29 @@ def test_a_page_kept_in_process_memory_is_a_fresh_response_each_time(client, db)
     again = client.get(article.get_absolute_url())
     assert again is not first and "someone" not in again.cookies
     assert again.content == first.content and again["ETag"] == first["ETag"]
+
+
+def test_a_scheduled_article_coming_due_moves_the_pages_on_without_the_worker(client, db):
+    import datetime as dt
+    import time
+
+    from django.utils import timezone
+
+    from articles.models import Article, ArticleStatus
+
+    factories.article(title="Already out")
+    due = factories.article(title="Due in a moment", published=False)
+    Article.objects.filter(pk=due.pk).update(status=ArticleStatus.APPROVED)
+    at = timezone.now() + dt.timedelta(seconds=1)
+    with committed():
+        article_transition(
+            article=Article.objects.get(pk=due.pk), action="schedule",
+            by=factories.user("Publisher"), at=at,
+        )  # fmt: skip
+    before = client.get("/")
+    assert "Already out" in before.text and "Due in a moment" not in before.text
+    assert client.get("/", HTTP_IF_NONE_MATCH=before["ETag"]).status_code == 304
+    time.sleep(max(0.0, (at - timezone.now()).total_seconds()) + 0.1)
+    # No worker has run: the clock alone made it public, and the cached page is not served.
+    after = client.get("/", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200 and "Due in a moment" in after.text

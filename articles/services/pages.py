@@ -65,6 +65,11 @@ def article_page_context(article: Article, *, preview: str | None = None) -> dic
     }
 
 
+def item_render(article: Article) -> str:
+    """The article as lists show it (loaded ``for_listing()`` or ``for_display()``)."""
+    return render_to_string("articles/_article_item.html", {"article": article})
+
+
 def article_page_render(article_id: int) -> ArticlePage | None:
     """Render and store the article's page if readers see it; take it away if they do not."""
     article_pages_render([article_id])
@@ -85,7 +90,7 @@ def article_pages_render(article_ids: Iterable[int], *, related: bool = True) ->
                 items_changed.append(article_id)
             continue
         context = article_page_context(article)
-        item = render_to_string("articles/_article_item.html", {"article": article})
+        item = item_render(article)
         before = ArticlePage.objects.filter(article_id=article_id).values_list(
             "item_html", "rendered_with"
         )
@@ -130,7 +135,7 @@ def related_entries(article_ids: Iterable[int]) -> dict[int, list[str]]:
         related_id for entries in chosen.values() for related_id, html in entries if html is None
     }
     rendered = {
-        other.pk: render_to_string("articles/_article_item.html", {"article": other})
+        other.pk: item_render(other)
         for other in (Article.objects.filter(pk__in=stale).for_listing() if stale else ())
     }
     return {
@@ -154,7 +159,7 @@ def list_items(article_ids: Iterable[int]) -> dict[int, str]:
     )
     missing = ids - items.keys()
     for other in Article.objects.filter(pk__in=missing).for_listing() if missing else ():
-        items[other.pk] = render_to_string("articles/_article_item.html", {"article": other})
+        items[other.pk] = item_render(other)
     return items
 
 

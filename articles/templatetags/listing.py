@@ -1,10 +1,9 @@
 """Lists of articles: each item as stored with the article's page, or rendered now."""
 
 from django import template
-from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from articles.services.pages import stored_item
+from articles.services.pages import item_render, stored_item
 
 register = template.Library()
 
@@ -15,4 +14,4 @@ def article_item(article):
     stored = stored_item(article)
     if stored is not None:
         return mark_safe(stored)  # noqa: S308 (rendered from the escaping template, on save)
-    return render_to_string("articles/_article_item.html", {"article": article})
+    return item_render(article)

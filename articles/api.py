@@ -23,10 +23,14 @@ from .models import (
     Outlet,
     Publication,
     Region,
-    Source,
     Topic,
 )
-from .selectors import public_event_sources, public_events, readable_articles
+from .selectors import (
+    public_event_sources,
+    public_events,
+    readable_articles,
+    sources_cited_or_supporting,
+)
 
 NINJS_ITEM = {
     "type": "object",
@@ -286,12 +290,5 @@ class SourceViewSet(SubscriberViewSet):
 
 def readable_sources(request):
     """Sources cited by a readable article, or supporting a published event the plan reads."""
-    cited = models.Exists(
-        Citation.objects.filter(
-            source=models.OuterRef("pk"), article__in=readable_articles(request)
-        )
-    )
-    if not (request.auth and request.auth.include_events):
-        return Source.objects.filter(cited)
-    supporting = models.Exists(public_event_sources().filter(source=models.OuterRef("pk")))
-    return Source.objects.filter(cited | supporting)
+    events = bool(request.auth and request.auth.include_events)
+    return sources_cited_or_supporting(readable_articles(request), events=events)

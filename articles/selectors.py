@@ -3,7 +3,7 @@ filters share."""
 
 from django.db import models
 
-from .models import Article, Source
+from .models import Article, Citation, Source
 
 
 def readable_articles(request, now=None):
@@ -44,11 +44,18 @@ def public_actors():
     return participation._meta.get_field("actor").related_model.objects.public()
 
 
+def sources_cited_or_supporting(articles, *, events: bool = True):
+    """Sources cited by any of ``articles``, or (``events``) supporting a published event."""
+    cited = models.Exists(
+        Citation.objects.filter(source=models.OuterRef("pk"), article__in=articles)
+    )
+    if not events:
+        return Source.objects.filter(cited)
+    supporting = models.Exists(public_event_sources().filter(source=models.OuterRef("pk")))
+    return Source.objects.filter(cited | supporting)
+
+
 def sources_seen(source_ids):
     """Of these sources, those a reader can see: cited by a public article, or supporting a
     published event."""
-    cited = Article.objects.public().filter(citations__source=models.OuterRef("pk"))
-    supporting = public_event_sources().filter(source=models.OuterRef("pk"))
-    return Source.objects.filter(pk__in=source_ids).filter(
-        models.Exists(cited) | models.Exists(supporting)
-    )
+    return sources_cited_or_supporting(Article.objects.public()).filter(pk__in=source_ids)

@@ -14,6 +14,8 @@ from rest_framework import renderers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from monitor.core.converters import lookup_pattern
+
 from . import serializers
 from .filters import ArticleFilterSet
 from .models import (
@@ -70,8 +72,11 @@ class NinjsRenderer(renderers.JSONRenderer):
 class SubscriberViewSet(viewsets.ReadOnlyModelViewSet):
     """What every API resource does besides its queryset: ``?fields=``, Last-Modified."""
 
-    lookup_value_regex = "[^/]+"
     metadata_class = None  # GET and HEAD only: OPTIONS is 405
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.lookup_value_regex = lookup_pattern(cls.lookup_field)
 
     def get_serializer_context(self):
         context = super().get_serializer_context()

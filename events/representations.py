@@ -32,7 +32,7 @@ ARTICLES_SHOWN = 20
 # Addresses are reversed once per request with these in place of the ids, then filled in per
 # row: reverse() costs about 0.1 ms, several times a whole row's other work.
 _UUID = "00000000-0000-4000-8000-00000000feed"
-_PK = "987654321987"
+_PK = "987654321"  # as many digits as an id in a URL may have (converters.Number)
 _ARTICLE = {"publication": "p-placeholder", "year": 9871, "month": "93", "day": "94",
             "slug": "s-placeholder"}  # fmt: skip
 _ARTICLE_PATH = "p-placeholder/9871/93/94/s-placeholder"

@@ -13,11 +13,11 @@ import re
 from urllib.parse import quote
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 from drf_spectacular.generators import SchemaGenerator
 
 from monitor.subscribers.models import Plan
 from tests import factories
+from tests.routes import parameters, routes
 from tests.subscribers.fixtures import key_for
 
 pytestmark = pytest.mark.django_db
@@ -48,23 +48,6 @@ HOSTILE = [
 PATH_HOSTILE = [value for value in HOSTILE if "%2F" not in value]
 PAGE_PARAMETERS = ["page", "q", "events", "first", "second", "format"]
 PLAUSIBLE = {"publication": "edm", "year": "2025", "month": "08", "day": "21", "kind": "topic"}
-
-
-def _routes(resolver=None, prefix=""):
-    """Every route outside the admin as a template such as ``authors/{slug}/``."""
-    for entry in (resolver or get_resolver()).url_patterns:
-        pattern = str(entry.pattern)
-        if isinstance(entry, URLResolver):
-            if not (prefix + pattern).startswith("admin/"):
-                yield from _routes(entry, prefix + pattern)
-        elif isinstance(entry, URLPattern):
-            route = prefix + pattern
-            route = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route)  # path() converters
-            route = re.sub(r"\(\?P<(\w+)>[^)]*\)", r"{\1}", route)  # regular expressions
-            route = route.replace("^", "").replace("$", "").replace("\\.", ".")
-            route = route.replace(".*", "anything").replace("\\Z", "")
-            if "{format}" not in route:  # suffixes are tried as ?format= below
-                yield "/" + route
 
 
 def _fill(route: str, hostile_name: str | None, value: str) -> str:
@@ -114,8 +97,8 @@ def _server_errors(client, key, urls) -> tuple[int, list[str]]:
 def test_no_path_parameter_value_answers_a_server_error(client, site):
     urls = [
         _fill(route, name, value)
-        for route in sorted(set(_routes()))
-        for name in re.findall(r"\{(\w+)\}", route)
+        for route in sorted(set(routes()))
+        for name in parameters(route)
         for value in PATH_HOSTILE
     ]
     tried, failures = _server_errors(client, site, urls)
@@ -139,7 +122,7 @@ def test_no_query_parameter_value_answers_a_server_error(client, site):
     assert len(targets) > 10
     targets += [
         (route, PAGE_PARAMETERS)
-        for route in sorted(set(_routes()))
+        for route in sorted(set(routes()))
         if not route.startswith("/api/") and "{" not in route
     ]
     urls = [

@@ -1,6 +1,8 @@
-"""Path converters for the site's URLs."""
+"""Path converters for the site's URLs, and the same rules as the patterns the API's router
+matches a lookup with (``lookup_pattern``)."""
 
 from django.urls import register_converter
+from django.urls.converters import SlugConverter, UUIDConverter
 
 
 class Number:
@@ -17,3 +19,12 @@ class Number:
 
 
 register_converter(Number, "number")
+
+
+LOOKUP_PATTERNS = {"pk": Number.regex, "slug": SlugConverter.regex, "uuid": UUIDConverter.regex}
+
+
+def lookup_pattern(field: str) -> str:
+    """What an API detail URL accepts for ``field``: anything else matches no URL (a 404)
+    instead of reaching the database (a NUL byte in a slug is an error on PostgreSQL)."""
+    return LOOKUP_PATTERNS[field]

@@ -7,6 +7,8 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from monitor.core.converters import lookup_pattern
+
 from .models import Endpoint, event_type_valid
 from .services import endpoint_register, endpoint_rotate_secret
 
@@ -50,6 +52,7 @@ class EndpointViewSet(
 
     serializer_class = EndpointSerializer
     queryset = Endpoint.objects.none()
+    lookup_value_regex = lookup_pattern("pk")
 
     def get_queryset(self):
         return Endpoint.objects.filter(subscriber=self.request.user)

@@ -23,7 +23,6 @@ from .models import (
     Citation,
     CrossReference,
     Outlet,
-    Publication,
     Region,
     Topic,
 )
@@ -31,6 +30,7 @@ from .selectors import (
     public_event_sources,
     public_events,
     readable_articles,
+    readable_publications,
     sources_cited_or_supporting,
 )
 
@@ -197,13 +197,7 @@ class PublicationViewSet(SubscriberViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        grant = self.request.auth
-        publications = Publication.objects.order_by("name")
-        if grant is None:
-            return publications.none()
-        if grant.publication_ids is not None:
-            publications = publications.filter(pk__in=grant.publication_ids)
-        return publications
+        return readable_publications(self.request).order_by("name")
 
 
 @extend_schema_view(

@@ -9,8 +9,8 @@ the events app keeps: this app reads no table of the events app.
 import django_filters
 from django.db import models
 
-from .models import Article, ArticleSubject, Author, Outlet, Publication, Region, Topic
-from .selectors import public_actors, readable_by
+from .models import Article, ArticleSubject, Author, Outlet, Region, Topic
+from .selectors import public_actors, readable_by, readable_publications
 
 # The largest number a filter compares with a column (a 64-bit integer): larger ones are
 # a 400 with the limit, not an overflow in the database driver.
@@ -34,7 +34,10 @@ class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
 
 class ArticleFilterSet(django_filters.FilterSet):
     publication = SlugsFilter(
-        field_name="publication", queryset=Publication.objects.all(), help_text="Publication slug."
+        field_name="publication",
+        # A publication outside the key's plan is as unknown as one that does not exist.
+        queryset=readable_publications,
+        help_text="Publication slug.",
     )
     published_from = django_filters.DateFilter(
         field_name="published_at",

@@ -3,7 +3,7 @@ filters share."""
 
 from django.db import models
 
-from .models import Article, Citation, Source
+from .models import Article, Citation, Publication, Source
 
 
 def readable_articles(request, now=None):
@@ -25,6 +25,20 @@ def readable_by(request):
     if request is not None and hasattr(request, "auth"):
         return readable_articles(request)
     return Article.objects.public()
+
+
+def readable_publications(request):
+    """The publications the request's plan covers; every one for the site's pages (or a
+    filter used without a request)."""
+    publications = Publication.objects.all()
+    if request is None or not hasattr(request, "auth"):
+        return publications
+    grant = request.auth
+    if grant is None:  # the schema generator's request
+        return publications.none()
+    if grant.publication_ids is not None:
+        publications = publications.filter(pk__in=grant.publication_ids)
+    return publications
 
 
 def public_events():

@@ -22,7 +22,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from articles.dates import FuzzyDate, FuzzyDateError
 from articles.filters import LARGEST_NUMBER, SlugsFilter
-from articles.models import Source
+from articles.selectors import readable_by, sources_cited_or_supporting
 
 from .models import Actor, Event, EventFamily, EventType, Participation, Place
 
@@ -146,7 +146,8 @@ class EventFilterSet(django_filters.FilterSet):
     )
     source = django_filters.ModelChoiceFilter(
         field_name="event_sources__source",
-        queryset=Source.objects.all(),
+        # Only sources readers can see: one only drafts cite is as unknown as none.
+        queryset=lambda request: sources_cited_or_supporting(readable_by(request)),
         distinct=True,
         help_text="Id of a source supporting the event.",
     )

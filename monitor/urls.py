@@ -12,6 +12,7 @@ from events.sitemaps import ActorSitemap, EventSitemap, PlaceSitemap
 from monitor.core.caching import public_page
 
 handler400 = "monitor.core.errors.bad_request"
+handler500 = "monitor.core.errors.server_error"
 
 SITEMAPS = {
     "articles": ArticleSitemap,

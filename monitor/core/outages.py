@@ -4,7 +4,8 @@ Any request whose view meets a connection error from the database is answered 50
 ``Retry-After``: problem+json under the API, a plain page elsewhere (the admin included: the
 browser's Back button returns to a form with what was typed, and the article form's
 autosave keeps a copy in the browser). Nothing here reads the database. Pages the cache holds
-are still served (``monitor.core.caching`` reads only the cache). The failed connection is
+are still served (``monitor.core.caching`` reads only the cache). An error met outside a view
+(in a middleware) is answered the same way by ``handler500`` (``monitor.core.errors``). The failed connection is
 dropped at the end of the request and the next request opens a new one, so the site
 recovers by itself as soon as the database answers again.
 """
@@ -19,6 +20,11 @@ RETRY_AFTER = 30  # seconds
 API_PREFIX = "/api/"
 
 log = logging.getLogger(__name__)
+
+
+def is_outage(exception) -> bool:
+    """A connection error from the database (not a query the database refused)."""
+    return isinstance(exception, (OperationalError, InterfaceError))
 
 
 def unavailable(request) -> HttpResponse:
@@ -48,7 +54,7 @@ class DatabaseOutageMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, (OperationalError, InterfaceError)):
+        if not is_outage(exception):
             return None
         log.error("Database unavailable: %s %s: %s", request.method, request.path, exception)
         return unavailable(request)

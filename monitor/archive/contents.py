@@ -148,29 +148,28 @@ def exported_models() -> list[type[models.Model]]:
         for m in apps.get_models(include_auto_created=True)
         if not m._meta.proxy and label(owner(m)) in EXPORTED
     ]
-    return dependency_order(tables)
-
-
-def dependency_order(tables: list[type[models.Model]]) -> list[type[models.Model]]:
-    """``tables`` sorted so that each comes after the tables its foreign keys point at,
-    otherwise keeping the given order. A cycle between different tables is an error."""
-    wanted = set(tables)
     needs = {
         m: {
             f.related_model
             for f in m._meta.concrete_fields
-            if f.is_relation and f.related_model in wanted and f.related_model is not m
+            if f.is_relation and f.related_model in tables and f.related_model is not m
         }
         for m in tables
     }
+    return dependency_order(tables, needs)
+
+
+def dependency_order(items: list, needs: dict) -> list:
+    """``items`` sorted so that each comes after those it ``needs``, otherwise in the given
+    order. A cycle is a ValueError naming what is in it."""
     ordered, placed = [], set()
-    while len(ordered) < len(tables):
-        ready = [m for m in tables if m not in placed and needs[m] <= placed]
-        if not ready:
-            cycle = sorted(label(m) for m in tables if m not in placed)
-            raise ValueError(f"Foreign keys form a cycle between {', '.join(cycle)}.")
-        ordered.append(ready[0])
-        placed.add(ready[0])
+    while len(ordered) < len(items):
+        ready = next((i for i in items if i not in placed and needs[i] <= placed), None)
+        if ready is None:
+            cycle = sorted(str(i) for i in items if i not in placed)
+            raise ValueError(f"A cycle of dependencies between {', '.join(cycle)}.")
+        ordered.append(ready)
+        placed.add(ready)
     return ordered
 
 

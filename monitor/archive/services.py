@@ -87,8 +87,9 @@ def archive_export(*, path: Path, progress: bool = False, stderr=None) -> Archiv
     created = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        outermost = not connection.in_atomic_block
         with transaction.atomic():
-            if connection.vendor == "postgresql":
+            if outermost and connection.vendor == "postgresql":
                 with connection.cursor() as cursor:  # the first statement: one snapshot for all
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             manifest = _export(folder, progress=progress, stderr=stderr)

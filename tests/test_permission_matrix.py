@@ -29,6 +29,7 @@ from django.utils import timezone
 from articles.models import ArticleStatus, Outlet
 from articles.services import preview_link_create, preview_link_revoke
 from events.models import Event
+from monitor.search.services import search_reindex
 from monitor.subscribers.models import ApiKey, Plan, Subscriber
 from monitor.subscribers.services import api_key_issue, api_key_revoke
 from monitor.subscribers.webhooks.models import Endpoint
@@ -162,6 +163,8 @@ def world(db):
     webhook = Endpoint.objects.create(
         subscriber=owner, url=f"https://hooks.example.com/{mark('webhook')}", secret_salt="x"
     )
+    # Every actor in the index, as after ``manage.py reindex`` (search hides what it must).
+    search_reindex()
     return World(
         publication=edm,
         other=other,

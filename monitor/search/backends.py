@@ -20,7 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from articles.models import Article
-from events.models import Event
+from events.models import Actor, Event
 
 from .models import SearchDocument
 
@@ -44,18 +44,16 @@ class Hit:
 
 
 def visible(hits: list[Hit]) -> list[Hit]:
-    """The hits readers may see now: public articles and events, every actor."""
+    """The hits readers may see now: public articles and events, and actors a public event
+    names (one only drafts name is unknown outside the newsroom)."""
     Kind = SearchDocument.Kind
     ids = {kind: [h.document.object_id for h in hits if h.document.kind == kind] for kind in Kind}
     public = {
         Kind.ARTICLE: set(Article.objects.public().filter(pk__in=ids[Kind.ARTICLE]).values_list("pk", flat=True)),
         Kind.EVENT: set(Event.objects.public().filter(pk__in=ids[Kind.EVENT]).values_list("pk", flat=True)),
+        Kind.ACTOR: set(Actor.objects.public().filter(pk__in=ids[Kind.ACTOR]).values_list("pk", flat=True)),
     }  # fmt: skip
-    return [
-        hit
-        for hit in hits
-        if hit.document.kind == Kind.ACTOR or hit.document.object_id in public[hit.document.kind]
-    ][:LIMIT]
+    return [hit for hit in hits if hit.document.object_id in public[hit.document.kind]][:LIMIT]
 
 
 def highlight(text: str) -> SafeString:

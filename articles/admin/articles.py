@@ -18,6 +18,8 @@ from articles.models import (
     ArticleTransition,
     Citation,
     CrossReference,
+    Note,
+    SummaryPoint,
 )
 from articles.plaintext import (
     PlainTextError,
@@ -180,13 +182,19 @@ class ArticleForm(forms.ModelForm):
         return _no_conflict_left(self.cleaned_data.get("body", ""))
 
     def clean_summary(self):
-        return parse_summary(_no_conflict_left(self.cleaned_data.get("summary", "")))
+        points = parse_summary(_no_conflict_left(self.cleaned_data.get("summary", "")))
+        for position, text in enumerate(points, start=1):
+            _validated(SummaryPoint, text, f"Point {position}")
+        return points
 
     def clean_notes(self):
         try:
-            return parse_notes(_no_conflict_left(self.cleaned_data.get("notes", "")))
+            notes = parse_notes(_no_conflict_left(self.cleaned_data.get("notes", "")))
         except PlainTextError as error:
             raise ValidationError(str(error)) from None
+        for number, text in notes:
+            _validated(Note, text, f"Note [{number}]")
+        return notes
 
     def clean(self):
         cleaned = super().clean()
@@ -273,6 +281,15 @@ def article_merge(base: dict, mine: dict, theirs: dict):
         lines=("summary", "notes"),
         sets=("topics", "regions"),
     )
+
+
+def _validated(model, text: str, which: str) -> None:
+    """``text`` against the rules of ``model``'s text field (its maximum), the error naming
+    ``which`` point or note it is."""
+    try:
+        model._meta.get_field("text").run_validators(text)
+    except ValidationError as error:
+        raise ValidationError([f"{which}: {message}" for message in error.messages]) from None
 
 
 def _no_conflict_left(text: str) -> str:

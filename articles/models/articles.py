@@ -9,7 +9,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.limits import BODY_MAX_CHARACTERS
+from articles.limits import (
+    BODY_MAX_CHARACTERS,
+    NOTE_MAX_CHARACTERS,
+    SUMMARY_POINT_MAX_CHARACTERS,
+    too_long,
+)
 from articles.rendering import render_markdown
 
 from .catalog import Author, Publication, Region, Topic
@@ -122,10 +127,7 @@ class Article(models.Model):
         blank=True,
         validators=[
             MaxLengthValidator(
-                BODY_MAX_CHARACTERS,
-                f"An article's text can be at most {BODY_MAX_CHARACTERS:,} characters; this one "
-                "has %(show_value)s. Shorten it or split it into parts: nothing was saved, and the "
-                "text is still here.",
+                BODY_MAX_CHARACTERS, too_long("An article's text", BODY_MAX_CHARACTERS)
             )
         ],
         help_text=f"Markdown, with citations in the house style; at most {BODY_MAX_CHARACTERS:,} "
@@ -292,7 +294,15 @@ class SummaryPoint(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="summary_points")
     position = models.PositiveSmallIntegerField(default=0)
-    text = models.TextField()
+    text = models.TextField(
+        validators=[
+            MaxLengthValidator(
+                SUMMARY_POINT_MAX_CHARACTERS,
+                too_long("A summary point", SUMMARY_POINT_MAX_CHARACTERS),
+            )
+        ],
+        help_text=f"At most {SUMMARY_POINT_MAX_CHARACTERS:,} characters.",
+    )
 
     class Meta:
         ordering = ["position", "id"]
@@ -306,7 +316,12 @@ class Note(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="notes")
     number = models.PositiveSmallIntegerField()
-    text = models.TextField(help_text="Markdown.")
+    text = models.TextField(
+        validators=[
+            MaxLengthValidator(NOTE_MAX_CHARACTERS, too_long("A note", NOTE_MAX_CHARACTERS))
+        ],
+        help_text=f"Markdown; at most {NOTE_MAX_CHARACTERS:,} characters.",
+    )
     text_html = models.TextField(editable=False, blank=True)
 
     class Meta:

@@ -5,7 +5,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from articles.limits import BODY_MAX_CHARACTERS, IMPORT_MAX_BYTES, REQUEST_MAX_BYTES
+from articles.limits import (
+    BODY_MAX_CHARACTERS,
+    IMPORT_MAX_BYTES,
+    NOTE_MAX_CHARACTERS,
+    REQUEST_MAX_BYTES,
+    SUMMARY_POINT_MAX_CHARACTERS,
+)
 from articles.models import Article
 from tests import factories
 from tests.articles.test_admin import form_data
@@ -67,3 +73,29 @@ def test_imports_over_the_maximum_are_refused_in_one_line(tmp_path):
                      "2025-08-21")  # fmt: skip
     assert "\n" not in str(error.value)
     assert not Article.objects.exists()
+
+
+def test_a_note_or_summary_point_over_its_maximum_is_a_form_error_that_keeps_the_text(
+    editor_client,
+):
+    article = factories.article(title="Notes", body="Body [1].")
+    url = f"/admin/articles/article/{article.pk}/change/"
+    long_note = "[1] " + "n" * (NOTE_MAX_CHARACTERS + 1)
+    long_point = "• A point.\n• " + "p" * (SUMMARY_POINT_MAX_CHARACTERS + 1)
+    data = form_data(editor_client.get(url)) | {"notes": long_note, "summary": long_point}
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.errors["notes"] == [
+        f"Note [1]: A note can be at most {NOTE_MAX_CHARACTERS:,} characters; this one has "
+        f"{NOTE_MAX_CHARACTERS + 1}. Shorten it or split it into parts: nothing was saved, "
+        "and the text is still here."
+    ]
+    assert form.errors["summary"][0].startswith(
+        f"Point 2: A summary point can be at most {SUMMARY_POINT_MAX_CHARACTERS:,} characters"
+    )
+    assert form["notes"].value() == long_note and form["summary"].value() == long_point
+    assert not article.notes.exists() and not article.summary_points.exists()
+    at_most = {"notes": long_note[:-1], "summary": long_point[:-1]}
+    assert editor_client.post(url, form_data(editor_client.get(url)) | at_most).status_code == 302
+    assert len(article.notes.get().text) == NOTE_MAX_CHARACTERS

@@ -7,6 +7,7 @@ the events app keeps: this app reads no table of the events app.
 """
 
 import django_filters
+from django import forms
 from django.db import models
 
 from .models import Article, ArticleSubject, Author, Outlet, Region, Topic
@@ -30,6 +31,29 @@ class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
 
     def get_filter_predicate(self, v):
         return {f"{self.field_name}__slug": v.slug}
+
+
+class _StrictBooleanField(forms.NullBooleanField):
+    """``true`` or ``false`` (``1`` or ``0``); anything else is an error, not "not given"
+    (Django's select widget would read it as no answer)."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if str(value).lower() in ("true", "1"):
+            return True
+        if str(value).lower() in ("false", "0"):
+            return False
+        raise forms.ValidationError("Use true or false.", code="invalid")
+
+    def validate(self, value):
+        pass
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = _StrictBooleanField
 
 
 class ArticleFilterSet(django_filters.FilterSet):

@@ -16,12 +16,13 @@ import datetime as dt
 
 import django_filters
 from django import forms
+from django.core.validators import RegexValidator
 from django.db import models
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from articles.dates import FuzzyDate, FuzzyDateError
-from articles.filters import LARGEST_NUMBER, SlugsFilter
+from articles.filters import LARGEST_NUMBER, SlugsFilter, StrictBooleanFilter
 from articles.selectors import readable_by, sources_cited_or_supporting
 
 from .models import Actor, Event, EventFamily, EventType, Participation, Place
@@ -45,6 +46,9 @@ class FuzzyDateFilter(django_filters.Filter):
     field_class = FuzzyDateField
 
 
+BBOX_REVERSED = "The minimum comes first: min_lon,min_lat,max_lon,max_lat."
+
+
 class BoundingBoxField(forms.CharField):
     """``min_lon,min_lat,max_lon,max_lat`` in degrees (WGS 84), as GeoJSON orders a bbox."""
 
@@ -58,10 +62,13 @@ class BoundingBoxField(forms.CharField):
             raise forms.ValidationError(
                 "Give four numbers: min_lon,min_lat,max_lon,max_lat."
             ) from None
-        if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        if not (-180 <= west <= 180 and -180 <= east <= 180 and min(south, north) >= -90
+                and max(south, north) <= 90):  # fmt: skip
             raise forms.ValidationError(
                 "Longitudes run from -180 to 180 and latitudes from -90 to 90, minimum first."
             )
+        if west > east or south > north:
+            raise forms.ValidationError(BBOX_REVERSED)
         return west, south, east, north
 
 
@@ -116,7 +123,7 @@ class EventFilterSet(django_filters.FilterSet):
         method="filter_noop",
         help_text="Actor slug (repeatable): events involving any of them, or all with actors_all.",
     )
-    actors_all = django_filters.BooleanFilter(
+    actors_all = StrictBooleanFilter(
         method="filter_noop",
         help_text="With several actors: only events that involve every one of them "
         "(the dyad query: actor=iran&actor=belarus&actors_all=true).",
@@ -129,6 +136,7 @@ class EventFilterSet(django_filters.FilterSet):
     country = django_filters.CharFilter(
         field_name="place__country__iso_code",
         lookup_expr="iexact",
+        validators=[RegexValidator(r"^[A-Za-z]{2}\Z", "Two letters: an ISO 3166-1 alpha-2 code.")],
         help_text="ISO 3166-1 alpha-2 code of the country where the event took place.",
     )
     place = SlugsFilter(

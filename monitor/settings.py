@@ -276,6 +276,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "monitor.subscribers.schema.document_problems",
+        "monitor.subscribers.schema.state_limits",
     ],
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "events.models.Actor.Kind",

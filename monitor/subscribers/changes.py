@@ -21,6 +21,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from articles.models import Change, ChangeSequence
+from monitor.subscribers.filtering import empty_parameters
 
 PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000
@@ -120,7 +121,7 @@ class ChangeFeedView(APIView):
             ),
             OpenApiParameter(
                 "limit",
-                OpenApiTypes.INT,
+                {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
                 description=f"Entries per page (at most {MAX_PAGE_SIZE}).",
             ),
         ],
@@ -135,6 +136,8 @@ class ChangeFeedView(APIView):
         unknown = set(request.query_params) - {"since", "limit", "format"}
         if unknown:
             raise ValidationError({name: ["Unknown parameter."] for name in sorted(unknown)})
+        if empty := empty_parameters(request.query_params):
+            raise ValidationError(empty)
         limit = self._limit(request.query_params.get("limit"))
         counter = ChangeSequence.objects.filter(pk=1).first() or ChangeSequence(
             last=0, pruned_through=0

@@ -1,5 +1,6 @@
 """The API's filter backend: django-filter, plus a 400 for any query parameter it does not
-know, and for a single-valued one given more than once (which value was meant?)."""
+know, for one given with no value (``?author=``: left out, or a value lost?), and for a
+single-valued one given more than once (which value was meant?)."""
 
 import django_filters
 from django_filters.rest_framework import DjangoFilterBackend
@@ -7,6 +8,16 @@ from rest_framework.exceptions import ValidationError
 
 # Parameters every endpoint understands besides its filters.
 COMMON_PARAMETERS = frozenset({"cursor", "page_size", "count", "format", "fields"})
+EMPTY = "Empty: give a value, or leave the parameter out."
+
+
+def empty_parameters(query_params) -> dict[str, list[str]]:
+    """The parameters given with no value, as errors by name."""
+    return {
+        name: [EMPTY]
+        for name in query_params
+        if any(value.strip() == "" for value in query_params.getlist(name))
+    }
 
 
 class StrictFilterBackend(DjangoFilterBackend):
@@ -25,6 +36,7 @@ class StrictFilterBackend(DjangoFilterBackend):
                 errors[name] = ["Given more than once; it takes one value."]
         if filterset is not None and not filterset.is_valid():
             errors |= filterset.errors
+        errors |= empty_parameters(request.query_params)
         if errors:
             raise ValidationError(errors)
         return filterset.qs if filterset is not None else queryset

@@ -13,13 +13,15 @@ from articles.filters import ArticleFilterSet
 from monitor.search.backends import search
 from monitor.search.models import SearchDocument
 
+RELEVANCE_NEEDS_Q = "Ordering by relevance needs a search (q)."
+
 
 class ArticleSearchForm(forms.Form):
     def clean(self):
         data = super().clean()
         ordering = data.get("ordering") or []
         if any(field.lstrip("-") == "relevance" for field in ordering) and not data.get("q"):
-            self.add_error("ordering", "Ordering by relevance needs a search (q).")
+            self.add_error("ordering", RELEVANCE_NEEDS_Q)
         return data
 
 

@@ -45,7 +45,7 @@ def test_dispatch_follows_event_types_and_the_plan(everything):
     narrow_hook = endpoint_on(narrow)
     record("article", "1", "published", mine.pk)
     record("article", "2", "published", theirs.pk)
-    record("event", "e1", "published")
+    record("event", "00000000-0000-4000-8000-0000000000e1", "published")  # ids as events have
     record("article", "1", "retracted", mine.pk)
     changes_dispatch()
 

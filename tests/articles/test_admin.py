@@ -1,7 +1,6 @@
 """The articles admin: pages load in a bounded number of queries, saves work, mistakes are form errors."""
 
 import datetime as dt
-from html.parser import HTMLParser
 
 import pytest
 from django.db import connection
@@ -10,75 +9,19 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleStatus, Outlet, OutletAlias, Source
 from articles.services import article_sync_references
+from bench.forms import form_fields
 from tests import factories
 from tests.commits import committed
 
 pytestmark = pytest.mark.django_db
 
 
-class _AdminForm(HTMLParser):
-    """Collects what a browser would submit from a page's POST form, as the page left it."""
-
-    def __init__(self):
-        super().__init__()
-        self.data = {}
-        self._in_form = False
-        self._select = None
-        self._textarea = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self._in_form = attrs.get("method") == "post" and attrs.get("id") != "logout-form"
-        name = attrs.get("name") or ""
-        if not self._in_form or "__prefix__" in name:
-            return
-        if tag == "input" and name:
-            kind = attrs.get("type", "text")
-            if kind in {"submit", "button", "reset", "image", "file"}:
-                return
-            if kind in {"checkbox", "radio"} and "checked" not in attrs:
-                return
-            self._add(name, attrs.get("value") or ("on" if kind == "checkbox" else ""))
-        elif tag == "select" and name:
-            self._select = {"name": name, "multiple": "multiple" in attrs, "options": []}
-        elif tag == "option" and self._select is not None:
-            self._select["options"].append((attrs.get("value", ""), "selected" in attrs))
-        elif tag == "textarea" and name:
-            self._textarea = [name, ""]
-
-    def handle_data(self, data):
-        if self._textarea is not None:
-            self._textarea[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._in_form = False
-        elif tag == "select" and self._select is not None:
-            options, name = self._select["options"], self._select["name"]
-            chosen = [value for value, selected in options if selected]
-            if self._select["multiple"]:
-                if chosen:
-                    self.data[name] = chosen
-            elif chosen or options:
-                self._add(name, (chosen or [options[0][0]])[0])
-            self._select = None
-        elif tag == "textarea" and self._textarea is not None:
-            name, text = self._textarea
-            self._add(name, text.removeprefix("\n"))
-            self._textarea = None
-
-    def _add(self, name, value):
-        self.data[name] = value
-
-
 def form_data(response) -> dict:
     """The POST data of the admin page in ``response``, with every inline's management form."""
     assert response.status_code == 200
-    parser = _AdminForm()
-    parser.feed(response.text)
-    assert "csrfmiddlewaretoken" in parser.data, "no POST form on the page"
-    return parser.data
+    data = form_fields(response.text)
+    assert "csrfmiddlewaretoken" in data, "no POST form on the page"
+    return data
 
 
 def refused(response) -> str:

@@ -368,3 +368,36 @@ def test_unresolved_cross_references_report_lets_an_editor_choose(
     assert (
         "2: choose one" not in editor_client.get("/admin/articles/unresolvedcrossreference/").text
     )
+
+
+def test_a_form_opened_before_its_cross_references_were_derived_again_still_saves(editor_client):
+    # Every save derives the cross-references afresh (this article's, or one they point at):
+    # a form opened before then names rows that are gone.
+    publication = factories.publication(short_name="EDM")
+    article = factories.article(
+        publication=publication, body="Earlier (see EDM, February 24, 2016)."
+    )
+    article_sync_references(article=article)
+    url = f"/admin/articles/article/{article.pk}/change/"
+    data = form_data(editor_client.get(url)) | {"title": "Saved from an older form"}
+    article_sync_references(article=article)
+    assert editor_client.post(url, data).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Saved from an older form"
+    assert article.cross_references.count() == 1
+
+
+def test_a_form_opened_before_another_editor_saved_is_merged_not_refused_with_an_error(
+    editor_client, client
+):
+    publication = factories.publication(short_name="EDM")
+    article = factories.article(
+        publication=publication, body="Earlier (see EDM, February 24, 2016)."
+    )
+    article_sync_references(article=article)
+    url = f"/admin/articles/article/{article.pk}/change/"
+    mine = form_data(editor_client.get(url)) | {"title": "My title"}
+    client.force_login(factories.user("Editor", username="other"))
+    theirs = form_data(client.get(url)) | {"dek": "Their subtitle"}
+    assert client.post(url, theirs).status_code == 302
+    assert "while you were editing it" in refused(editor_client.post(url, mine))

@@ -111,3 +111,65 @@ def test_an_outage_is_answered_503_and_the_site_recovers_by_itself(tmp_path):
         server.terminate()
         server.wait(timeout=20)
         postgres.remove()
+
+
+QUEUE = """
+from articles.models import Article, ArticleStatus
+from articles.tasks import publish_scheduled_article
+from django.utils import timezone
+from tests import factories
+article = factories.article(published=False, title="Queued during the outage")
+Article.objects.filter(pk=article.pk).update(status=ArticleStatus.SCHEDULED,
+                                             published_at=timezone.now())
+publish_scheduled_article.enqueue(article.pk)
+"""
+
+STATUS = """
+from articles.models import Article
+print(Article.objects.get(title="Queued during the outage").status)
+"""
+
+
+def test_the_task_worker_outlives_an_outage_and_runs_what_was_queued_after_it(tmp_path):
+    postgres = Postgres()
+    postgres.start()
+    env = {
+        **os.environ,
+        "DEBUG": "1",
+        "DATABASE_URL": postgres.createdb("monitor"),
+        "MONITOR_CACHE_DIR": str(tmp_path / "cache"),
+        "CACHE_KEY_PREFIX": f"outage-{uuid.uuid4().hex}",
+        "MONITOR_TASKS_BACKEND": "database",
+    }
+
+    def manage(*args):
+        done = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    manage("migrate", "--noinput", "-v", "0")
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-reload",
+         "--no-startup-delay"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        time.sleep(1)
+        postgres.stop()
+        time.sleep(2)  # the worker polls every 0.2 s meanwhile
+        postgres.start()
+        assert worker.poll() is None, "the worker exited during the outage"
+        manage("shell", "-v", "0", "-c", QUEUE)
+        back = time.monotonic()
+        while manage("shell", "-v", "0", "-c", STATUS).strip() != "published":
+            assert time.monotonic() - back < 60, "the worker ran nothing after the outage"
+            time.sleep(0.5)
+        assert worker.poll() is None
+    finally:
+        if worker.poll() is None:
+            worker.terminate()
+            worker.wait(timeout=20)
+        postgres.remove()

@@ -267,7 +267,6 @@ def article_commit(
         public=public,
         action=getattr(transition, "action", ""),
     )
-    change = article_change(article, action, reason=reason) if action else None
     aspects = set()
     # Entering or leaving the public is a change of identity even when the clock, not a
     # write, made it visible (a scheduled article come due before the worker ran).
@@ -280,6 +279,9 @@ def article_commit(
         aspects.add(Changed.IDENTITY)
         if follow:
             _cross_references_follow(article, now=now)
+    # Last: the feed's entry takes the feed's lock, which every writer takes after the
+    # articles' (those followed just now included), so that no two writers wait for each other.
+    change = article_change(article, action, reason=reason) if action else None
     if before is None or any(before.snapshot[k] != snapshot[k] for k in TEXT_FIELDS):
         aspects.add(Changed.TEXT)
     if public or (before is not None and before.public):
@@ -345,8 +347,8 @@ def _cross_references_follow(article: Article, *, now: dt.datetime) -> None:
         .values_list("article", flat=True)
         .distinct()
     )
-    for article_id in sorted(set(referring)):
-        other = article_lock(article_id)
+    # Every one locked before any is recorded: recording takes the feed's lock (see above).
+    for other in [article_lock(article_id) for article_id in sorted(set(referring))]:
         before = article_state(other, now)
         article_sync_references(article=other)
         article_commit(article=other, before=before, by=None, now=now, revise=False, follow=False)

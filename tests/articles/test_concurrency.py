@@ -1,12 +1,14 @@
 """Publishers publishing at the same moment, in real concurrent transactions on PostgreSQL."""
 
 import threading
+import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
+from django.utils import timezone
 
 from articles.models import Article, ArticleStatus
-from articles.services import article_transition
+from articles.services import article_lock, article_save, article_transition
 from tests import factories
 
 THREADS = 6
@@ -55,3 +57,54 @@ def test_concurrent_publications_get_distinct_consecutive_issue_numbers(round_):
         pk__in=[a.pk for a in waiting], status=ArticleStatus.PUBLISHED
     )
     assert published.count() == THREADS
+
+
+def test_an_edit_and_the_publication_it_cross_references_do_not_deadlock():
+    # Publishing an article re-renders the articles that cross-reference its day, under
+    # their locks; an editor saving one of them at that moment holds its lock, then takes
+    # the change feed's. The feed's lock must come after every article's, or each waits
+    # for the other.
+    publication = factories.publication(short_name="EDM")
+    publisher = factories.user("Publisher")
+    target = factories.article(publication=publication, published=False)
+    Article.objects.filter(pk=target.pk).update(status=ArticleStatus.APPROVED)
+    today = timezone.localdate()
+    referring = factories.article(
+        publication=publication, body=f"Earlier (see EDM, {today:%B} {today.day}, {today.year})."
+    )
+    assert referring.cross_references.get().target_article is None
+    editing = threading.Event()
+    errors = []
+
+    def edit():
+        try:
+            with transaction.atomic():
+                article = article_lock(referring.pk)
+                editing.set()
+                time.sleep(1.5)  # the publication takes what it takes, then waits for us
+                article.body += "\n\nA paragraph more."
+                article_save(article=article, by=publisher)
+        except Exception as error:
+            errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    def publish():
+        try:
+            editing.wait(timeout=10)
+            article_transition(article=target, action="publish", by=publisher)
+        except Exception as error:
+            errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=edit), threading.Thread(target=publish)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    referring.refresh_from_db()
+    assert "A paragraph more." in referring.body
+    assert referring.cross_references.get().target_article == target
+

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
-from articles.models import Article, ArticleStatus
+from articles.models import Article, ArticleStatus, Outlet
 from articles.services import article_lock, article_save, article_transition
 from tests import factories
 
@@ -108,3 +108,37 @@ def test_an_edit_and_the_publication_it_cross_references_do_not_deadlock():
     assert "A paragraph more." in referring.body
     assert referring.cross_references.get().target_article == target
 
+
+def test_two_saves_citing_the_same_new_outlet_at_once_share_it():
+    publisher = factories.user("Publisher")
+    first, second = factories.article(), factories.article()
+    cited = threading.Event()
+    errors = []
+
+    def cite(article, before=None, after=None):
+        try:
+            with transaction.atomic():
+                if before:
+                    before.wait(timeout=10)
+                article.body = "They met (Soak Daily Courier, August 20)."
+                article_save(article=article, by=publisher)
+                if after:
+                    after.set()
+                    time.sleep(1.5)  # the other save inserts the same outlet meanwhile
+        except Exception as error:
+            errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=cite, args=(first,), kwargs={"after": cited}),
+        threading.Thread(target=cite, args=(second,), kwargs={"before": cited}),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    outlet = Outlet.objects.get(name="Soak Daily Courier")
+    for article in (first, second):
+        assert [c.source.outlet for c in article.citations.all()] == [outlet]

@@ -418,7 +418,8 @@ class ArticleAdmin(admin.ModelAdmin):
         with transaction.atomic():
             # Lock the article before the form is read: the check that it was not saved
             # meanwhile and the save itself happen under the same row lock.
-            Article.objects.select_for_update().filter(pk=object_id).exists()
+            # The same lock as ``article_lock``.
+            Article.objects.select_for_update(no_key=True).filter(pk=object_id).exists()
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):

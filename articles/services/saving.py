@@ -71,9 +71,14 @@ class ArticleSaved:
 
 
 def article_lock(article_id: int) -> Article:
-    """The article, locked until the transaction ends: its writers queue here."""
+    """The article, locked until the transaction ends: its writers queue here.
+
+    FOR NO KEY UPDATE, not FOR UPDATE: a save elsewhere that inserts rows pointing at this
+    article (a cross-reference, a citation of it) checks the key without waiting for us,
+    which may be waiting for that save's article (cross-references re-rendered).
+    """
     return (
-        Article.objects.select_for_update(of=("self",))
+        Article.objects.select_for_update(of=("self",), no_key=True)
         .select_related("publication")
         .get(pk=article_id)
     )

@@ -142,3 +142,57 @@ def test_two_saves_citing_the_same_new_outlet_at_once_share_it():
     outlet = Outlet.objects.get(name="Soak Daily Courier")
     for article in (first, second):
         assert [c.source.outlet for c in article.citations.all()] == [outlet]
+
+
+def test_an_edit_citing_an_article_being_renamed_does_not_deadlock():
+    # The edit's cross-reference points at the renamed article (a key check on its row);
+    # the rename re-renders the edited article, under its lock. Writers' locks must leave
+    # key checks alone, or each waits for the other.
+    publication = factories.publication(short_name="EDM")
+    publisher = factories.user("Publisher")
+    target = factories.article(publication=publication)
+    day = timezone.localdate(target.published_at)
+    referring = factories.article(
+        publication=publication,
+        published_at=timezone.now(),
+        body=f"Earlier (see EDM, {day:%B} {day.day}, {day.year}).",
+    )
+    assert referring.cross_references.get().target_article == target
+    renaming, editing = threading.Event(), threading.Event()
+    errors = []
+
+    def rename():
+        try:
+            with transaction.atomic():
+                article = article_lock(target.pk)
+                renaming.set()
+                editing.wait(timeout=10)
+                time.sleep(1)  # the edit waits on our row meanwhile, under its own lock
+                article.title = "Renamed"
+                article_save(article=article, by=publisher)
+        except Exception as error:
+            errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    def edit():
+        try:
+            renaming.wait(timeout=10)
+            with transaction.atomic():
+                article = article_lock(referring.pk)
+                editing.set()
+                article.body += "\n\nA paragraph more."
+                article_save(article=article, by=publisher)
+        except Exception as error:
+            errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=rename), threading.Thread(target=edit)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    referring.refresh_from_db()
+    assert "A paragraph more." in referring.body

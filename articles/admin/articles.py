@@ -413,11 +413,13 @@ class ArticleAdmin(admin.ModelAdmin):
         return can_edit(request.user, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method != "POST" or not (object_id or "").isdigit():
+        if not (object_id or "").isdigit():
             return super().changeform_view(request, object_id, form_url, extra_context)
         with transaction.atomic():
-            # Lock the article before the form is read: the check that it was not saved
-            # meanwhile and the save itself happen under the same row lock.
+            # Lock the article before the form is read. On a save, the check that it was not
+            # saved meanwhile and the save itself happen under the same row lock; on a read,
+            # the text and the revision the form says it is based on are read together (a
+            # save between them would go unseen by this form's next save, and be lost).
             # The same lock as ``article_lock``.
             Article.objects.select_for_update(no_key=True).filter(pk=object_id).exists()
             return super().changeform_view(request, object_id, form_url, extra_context)

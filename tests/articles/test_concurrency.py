@@ -196,3 +196,40 @@ def test_an_edit_citing_an_article_being_renamed_does_not_deadlock():
     assert errors == []
     referring.refresh_from_db()
     assert "A paragraph more." in referring.body
+
+
+def test_the_change_form_is_read_under_the_articles_lock():
+    # The form's text and the revision it says it is based on are read in separate queries:
+    # a save committed between them would be overwritten by the form's next save, its
+    # staleness unseen. Read under the lock, no save comes between them.
+    from django.test import Client
+
+    from bench.forms import form_fields
+
+    editor = factories.user("Editor", username="reader-of-forms")
+    article = factories.article(body="First text.")
+    saving = threading.Event()
+    errors = []
+
+    def save():
+        try:
+            with transaction.atomic():
+                locked = article_lock(article.pk)
+                saving.set()
+                time.sleep(1)
+                locked.body = "Second text."
+                article_save(article=locked, by=editor)
+        except Exception as error:
+            errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=save)
+    thread.start()
+    saving.wait(timeout=10)
+    client = Client()
+    client.force_login(editor)
+    form = form_fields(client.get(f"/admin/articles/article/{article.pk}/change/").text)
+    thread.join(timeout=30)
+    assert errors == []
+    assert (form["body"], form["base_revision"]) == ("Second text.", "2")

@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint format bench clean chromium
+.PHONY: setup run test lint format bench soak clean chromium wrk
 
 $(UV):
 	$(PYTHON) -m venv $(BOOTSTRAP)
@@ -47,13 +47,22 @@ format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# In-process figures, then Monitor under gunicorn and wrk (Debian's wrk package; installed
-# here when that needs no prompt, as chromium is).
-bench: setup
+# In-process figures, then Monitor under gunicorn and wrk.
+bench: setup wrk
+	$(PY) -m bench
+
+# Minutes of reads at saturation while editors publish, edit and correct, with PostgreSQL
+# restarted and Redis stopped in the middle, all of the soak's own on 127.0.0.1 (see
+# bench/soak.py; SOAK_SECONDS and the other knobs there). Fails on any 500, any 5xx outside
+# the database's outage, any acknowledged save missing afterwards.
+soak: setup wrk
+	$(PY) -m bench soak
+
+# Debian's wrk package, installed here when that needs no prompt, as chromium is.
+wrk:
 	@if ! command -v wrk >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
 	fi
-	$(PY) -m bench
 
 clean:
 	rm -rf $(VENV) $(BOOTSTRAP) var .pytest_cache

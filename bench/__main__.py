@@ -1,14 +1,16 @@
 """Run the benchmarks and print their figures: `python -m bench` (or `make bench`).
 
 `python -m bench micro` runs only the in-process ones (parsing, a save, a page); `python -m
-bench load` only Monitor under gunicorn and wrk (see bench/load.py).
+bench load` only Monitor under gunicorn and wrk (see bench/load.py); `python -m bench soak`
+the fault-and-soak run (see bench/soak.py), which is never part of the default set.
 """
 
 import sys
 
-from bench import citations, load, processing
+from bench import citations, load, processing, soak
 
-BENCHMARKS = {"micro": [citations, processing], "load": [load]}
+# The soak (bench/soak.py, `make soak`) is asked for by name: it takes minutes and fails loudly.
+BENCHMARKS = {"micro": [citations, processing], "load": [load], "soak": [soak]}
 
 
 def main() -> None:

@@ -26,12 +26,13 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from bench.servers import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "var" / "bench"
@@ -162,12 +163,6 @@ def targets(facts: dict) -> list[Target]:
     ]  # fmt: skip
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _get(port: int, path: str, headers: dict) -> tuple[int, dict, str]:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
@@ -179,14 +174,15 @@ def _get(port: int, path: str, headers: dict) -> tuple[int, dict, str]:
 
 
 class Server:
-    """gunicorn with ``workers`` sync workers, started and stopped by its PID."""
+    """gunicorn with ``workers`` sync workers, started and stopped by its PID; its output to
+    ``log`` (an open file) when given."""
 
-    def __init__(self, env: dict, workers: int):
-        self.port = _free_port()
+    def __init__(self, env: dict, workers: int, log=None):
+        self.port = free_port()
         self.process = subprocess.Popen(
             [PYTHON, "-m", "gunicorn", "bench.wsgi:application", "--workers", str(workers),
              "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"],
-            cwd=ROOT, env=env, start_new_session=True,
+            cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=log,
         )  # fmt: skip
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

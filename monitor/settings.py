@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "rest_framework",
     "django_filters",
+    # Before django_tasks_db: its db_worker command is Monitor's (monitor/core/management).
+    "monitor.core",
     "django_tasks_db",
     "articles.apps.ArticlesConfig",
     "events.apps.EventsConfig",

@@ -6,6 +6,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.forms.models import BaseInlineFormSet
+from django.forms.utils import ErrorDict
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -84,6 +86,14 @@ class CitationInline(admin.TabularInline):
 class CrossReferenceForm(RowChoicesForm):
     """Choosing a target by hand marks it as the editor's, so re-parsing the body keeps it."""
 
+    gone = False  # the row was derived again since the form was opened (see the formset)
+
+    def full_clean(self):
+        if not self.gone:
+            return super().full_clean()
+        self._errors, self.cleaned_data = ErrorDict(), {}
+        return None
+
     def clean_target_article(self):
         target = self.cleaned_data.get("target_article")
         if target is not None and target.pk == self.instance.article_id:
@@ -96,11 +106,24 @@ class CrossReferenceForm(RowChoicesForm):
         return super().save(commit)
 
 
+class CrossReferenceFormSet(BaseInlineFormSet):
+    """Every save derives an article's cross-references afresh (its own, or one of an article
+    they point at), as new rows: a form opened before then names rows that are gone. Those
+    are left alone, neither checked nor saved (Django skips saving a row that is gone); the
+    rows that replaced them keep any target chosen by hand."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.gone = self.is_bound and i < self.initial_form_count() and form.instance.pk is None
+        return form
+
+
 class CrossReferenceInline(RowAutocompleteInline, admin.TabularInline):
     """The parser finds cross-references; editors pick the article each one points to."""
 
     model = CrossReference
     form = CrossReferenceForm
+    formset = CrossReferenceFormSet
     fk_name = "article"
     fields = ["text", "target_publication", "date", "target_article", "chosen_by_editor"]
     readonly_fields = ["text", "target_publication", "date"]
@@ -407,12 +430,15 @@ class ArticleAdmin(admin.ModelAdmin):
         return can_edit(request.user, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method != "POST" or not (object_id or "").isdigit():
+        if not (object_id or "").isdigit():
             return super().changeform_view(request, object_id, form_url, extra_context)
         with transaction.atomic():
-            # Lock the article before the form is read: the check that it was not saved
-            # meanwhile and the save itself happen under the same row lock.
-            Article.objects.select_for_update().filter(pk=object_id).exists()
+            # Lock the article before the form is read. On a save, the check that it was not
+            # saved meanwhile and the save itself happen under the same row lock; on a read,
+            # the text and the revision the form says it is based on are read together (a
+            # save between them would go unseen by this form's next save, and be lost).
+            # The same lock as ``article_lock``.
+            Article.objects.select_for_update(no_key=True).filter(pk=object_id).exists()
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):

@@ -93,10 +93,12 @@ def _outlets_for(references: list[Reference]) -> tuple[dict[str, Outlet], int]:
     created = 0
     for key, name in keys.items():
         if key not in outlets:
-            outlets[key] = Outlet.objects.create(
-                name=name, slug=unique_slug(Outlet, name, fallback="outlet")
+            # A save citing it too may be creating it at this moment: then theirs is ours.
+            outlets[key], made = Outlet.objects.get_or_create(
+                key=key,
+                defaults={"name": name, "slug": unique_slug(Outlet, name, fallback="outlet")},
             )
-            created += 1
+            created += made
     return outlets, created
 
 

@@ -71,9 +71,14 @@ class ArticleSaved:
 
 
 def article_lock(article_id: int) -> Article:
-    """The article, locked until the transaction ends: its writers queue here."""
+    """The article, locked until the transaction ends: its writers queue here.
+
+    FOR NO KEY UPDATE, not FOR UPDATE: a save elsewhere that inserts rows pointing at this
+    article (a cross-reference, a citation of it) checks the key without waiting for us,
+    which may be waiting for that save's article (cross-references re-rendered).
+    """
     return (
-        Article.objects.select_for_update(of=("self",))
+        Article.objects.select_for_update(of=("self",), no_key=True)
         .select_related("publication")
         .get(pk=article_id)
     )
@@ -267,7 +272,6 @@ def article_commit(
         public=public,
         action=getattr(transition, "action", ""),
     )
-    change = article_change(article, action, reason=reason) if action else None
     aspects = set()
     # Entering or leaving the public is a change of identity even when the clock, not a
     # write, made it visible (a scheduled article come due before the worker ran).
@@ -280,6 +284,9 @@ def article_commit(
         aspects.add(Changed.IDENTITY)
         if follow:
             _cross_references_follow(article, now=now)
+    # Last: the feed's entry takes the feed's lock, which every writer takes after the
+    # articles' (those followed just now included), so that no two writers wait for each other.
+    change = article_change(article, action, reason=reason) if action else None
     if before is None or any(before.snapshot[k] != snapshot[k] for k in TEXT_FIELDS):
         aspects.add(Changed.TEXT)
     if public or (before is not None and before.public):
@@ -345,8 +352,8 @@ def _cross_references_follow(article: Article, *, now: dt.datetime) -> None:
         .values_list("article", flat=True)
         .distinct()
     )
-    for article_id in sorted(set(referring)):
-        other = article_lock(article_id)
+    # Every one locked before any is recorded: recording takes the feed's lock (see above).
+    for other in [article_lock(article_id) for article_id in sorted(set(referring))]:
         before = article_state(other, now)
         article_sync_references(article=other)
         article_commit(article=other, before=before, by=None, now=now, revise=False, follow=False)

@@ -158,7 +158,9 @@ def _assign_issue_number(article: Article) -> None:
     queue here: numbers are never shared and never skipped (a rolled-back publication
     frees its number for the next one).
     """
-    publication = Publication.objects.select_for_update().get(pk=article.publication_id)
+    # NO KEY UPDATE: saves that insert rows pointing at the publication (cross-references)
+    # check their key under it without waiting, and so without waiting for us.
+    publication = Publication.objects.select_for_update(no_key=True).get(pk=article.publication_id)
     volume = publication.volume_for(timezone.localdate(article.published_at))
     if article.issue_number is not None and article.volume == volume:
         return

@@ -2,8 +2,6 @@
 and a Redis outage degrades to misses instead of failing."""
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +11,7 @@ import pytest
 from django.core.cache import cache, caches
 from django.test import override_settings
 
+from bench.servers import Redis
 from monitor.core import cache as resilient
 from tests import factories
 from tests.articles.test_admin import form_data
@@ -50,45 +49,15 @@ def test_another_process_sees_what_this_one_cached_and_the_other_way_round():
 # Redis down: a server of the test's own, stopped and started again.
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def own_redis(tmp_path):
-    binary = shutil.which("redis-server")
-    if binary is None:
+    try:
+        redis = Redis(tmp_path)
+    except RuntimeError:
         pytest.skip("needs redis-server (Debian's redis-server package; CI machines have it)")
-    port = _free_port()
-
-    def start():
-        process = subprocess.Popen(
-            [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
-             "no", "--dir", str(tmp_path)],
-            stdout=subprocess.DEVNULL,
-        )  # fmt: skip
-        for _ in range(100):
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
-                    return process
-            time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    server = {"process": start(), "url": f"redis://127.0.0.1:{port}/0"}
-
-    def stop():
-        server["process"].terminate()
-        server["process"].wait(timeout=10)
-
-    def restart():
-        server["process"] = start()
-
-    server["stop"], server["restart"] = stop, restart
-    yield server
-    if server["process"].poll() is None:
-        stop()
+    redis.start()
+    yield {"url": redis.url(), "stop": redis.stop, "restart": redis.start}
+    redis.stop()
 
 
 def _redis_settings(url):

@@ -6,36 +6,22 @@ Retry-After; a page the cache holds is still served. When it is back, the same w
 answers again by itself (its kept connection is checked and replaced).
 """
 
-import contextlib
-import glob
 import http.client
 import json
 import os
-import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
 
 import pytest
 
+from bench.servers import Postgres, free_port, postgres_missing
+
 ROOT = Path(__file__).resolve().parent.parent.parent
-BINARIES = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
-AS_POSTGRES = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
 
-pytestmark = pytest.mark.skipif(
-    not BINARIES or (AS_POSTGRES and not shutil.which("runuser")),
-    reason="needs PostgreSQL's server binaries (Debian's postgresql package)",
-)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+pytestmark = pytest.mark.skipif(bool(postgres_missing()), reason=postgres_missing())
 
 
 def _get(port, path, headers=None):
@@ -46,35 +32,6 @@ def _get(port, path, headers=None):
         return response.status, dict(response.getheaders()), response.read().decode()
     finally:
         connection.close()
-
-
-class Postgres:
-    def __init__(self):
-        # Outside pytest's own temporary directory, which only its owner may enter.
-        directory = Path(tempfile.mkdtemp(prefix="monitor-outage-"))
-        self.directory, self.data, self.port = directory, directory / "data", _free_port()
-        if AS_POSTGRES:
-            shutil.chown(directory, "postgres")
-        self.run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "--no-sync")
-        self.socket_dir = directory
-
-    def run(self, tool, *args):
-        # The server started by pg_ctl would hold a captured pipe open: output goes nowhere,
-        # the server's own to its log file.
-        subprocess.run(
-            [*AS_POSTGRES, f"{BINARIES[-1]}/{tool}", *args],
-            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120,
-        )  # fmt: skip
-
-    def start(self):
-        options = f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1"
-        log = str(self.directory / "server.log")
-        self.run(
-            "pg_ctl", "-D", str(self.data), "-o", options, "-l", log, "-w", "-t", "60", "start"
-        )
-
-    def stop(self):
-        self.run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
 
 
 SETUP = """
@@ -90,16 +47,14 @@ print(api_key_issue(subscriber=subscriber)[1])
 def test_an_outage_is_answered_503_and_the_site_recovers_by_itself(tmp_path):
     postgres = Postgres()
     postgres.start()
-    postgres.run(
-        "createdb", "-h", "127.0.0.1", "-p", str(postgres.port), "-U", "postgres", "monitor"
-    )
+    database = postgres.createdb("monitor")
     env = {
         **os.environ,
         "DEBUG": "0",
         "SECRET_KEY": "outage-test-" + uuid.uuid4().hex * 2,
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{postgres.port}/monitor",
+        "DATABASE_URL": database,
         "MONITOR_CACHE_DIR": str(tmp_path / "cache"),
         "CACHE_KEY_PREFIX": f"outage-{uuid.uuid4().hex}",
         "CONN_MAX_AGE": "60",
@@ -115,7 +70,7 @@ def test_an_outage_is_answered_503_and_the_site_recovers_by_itself(tmp_path):
 
     manage("migrate", "--noinput", "-v", "0")
     key = manage("shell", "-v", "0", "-c", SETUP).strip().splitlines()[-1]
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "monitor.wsgi:application", "--workers", "1",
          "--bind", f"127.0.0.1:{port}", "--log-level", "critical"],
@@ -155,6 +110,66 @@ def test_an_outage_is_answered_503_and_the_site_recovers_by_itself(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
-        with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
-            postgres.stop()
-        shutil.rmtree(postgres.directory, ignore_errors=True)
+        postgres.remove()
+
+
+QUEUE = """
+from articles.models import Article, ArticleStatus
+from articles.tasks import publish_scheduled_article
+from django.utils import timezone
+from tests import factories
+article = factories.article(published=False, title="Queued during the outage")
+Article.objects.filter(pk=article.pk).update(status=ArticleStatus.SCHEDULED,
+                                             published_at=timezone.now())
+publish_scheduled_article.enqueue(article.pk)
+"""
+
+STATUS = """
+from articles.models import Article
+print(Article.objects.get(title="Queued during the outage").status)
+"""
+
+
+def test_the_task_worker_outlives_an_outage_and_runs_what_was_queued_after_it(tmp_path):
+    postgres = Postgres()
+    postgres.start()
+    env = {
+        **os.environ,
+        "DEBUG": "1",
+        "DATABASE_URL": postgres.createdb("monitor"),
+        "MONITOR_CACHE_DIR": str(tmp_path / "cache"),
+        "CACHE_KEY_PREFIX": f"outage-{uuid.uuid4().hex}",
+        "MONITOR_TASKS_BACKEND": "database",
+    }
+
+    def manage(*args):
+        done = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    manage("migrate", "--noinput", "-v", "0")
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-reload",
+         "--no-startup-delay"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        time.sleep(1)
+        postgres.stop()
+        time.sleep(2)  # the worker polls every 0.2 s meanwhile
+        postgres.start()
+        assert worker.poll() is None, "the worker exited during the outage"
+        manage("shell", "-v", "0", "-c", QUEUE)
+        back = time.monotonic()
+        while manage("shell", "-v", "0", "-c", STATUS).strip() != "published":
+            assert time.monotonic() - back < 60, "the worker ran nothing after the outage"
+            time.sleep(0.5)
+        assert worker.poll() is None
+    finally:
+        if worker.poll() is None:
+            worker.terminate()
+            worker.wait(timeout=20)
+        postgres.remove()

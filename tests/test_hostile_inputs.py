@@ -132,3 +132,52 @@ def test_no_query_parameter_value_answers_a_server_error(client, site):
     print(f"query parameters: {tried} requests, {len(failures)} server errors")
     assert tried > 1000
     assert failures == [], "\n".join(failures)
+
+
+HEADERS = [
+    "HTTP_ACCEPT",
+    "HTTP_ACCEPT_LANGUAGE",
+    "HTTP_AUTHORIZATION",
+    "HTTP_COOKIE",
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_RANGE",
+    "HTTP_X_FORWARDED_FOR",
+    "HTTP_X_FORWARDED_PROTO",
+    "HTTP_REFERER",
+]
+HEADER_HOSTILE = [
+    "",
+    "a" * 4000,
+    "\x00",
+    "Api-Key " + "a" * 400,
+    "Api-Key \x00",
+    "text/html;q=NaN, application/json;q=99999999999999999999",
+    'W/"', '"' + "e" * 300 + '"',
+    "Sat, 99 Foo 99999 99:99:99 GMT",
+    "bytes=99999999999999999999-",
+    "sessionid=%00; csrftoken=" + "c" * 300,
+]  # fmt: skip
+
+
+def test_no_header_value_answers_a_server_error(client, site):
+    """Each header a view or middleware reads, with broken and hostile values, at one URL of
+    every route (the key is sent only where ``Authorization`` is not the header tried)."""
+    client.raise_request_exception = False
+    urls = sorted({_fill(route, None, "") for route in routes()})
+    tried, failures = 0, []
+    for url in urls:
+        for header in HEADERS:
+            for value in HEADER_HOSTILE:
+                headers = {header: value}
+                if header != "HTTP_AUTHORIZATION":
+                    headers.setdefault("HTTP_AUTHORIZATION", f"Api-Key {site}")
+                response = client.get(url, **headers)
+                if response.streaming:
+                    b"".join(response.streaming_content)
+                tried += 1
+                if response.status_code >= 500:
+                    failures.append(f"{response.status_code} {url} {header}={value[:40]!r}")
+    print(f"headers: {tried} requests, {len(failures)} server errors")
+    assert tried > 3000
+    assert failures == [], "\n".join(failures[:50])

@@ -3,6 +3,7 @@
 import dataclasses
 import hashlib
 import hmac
+import re
 import secrets
 
 from django.core.exceptions import ValidationError
@@ -92,7 +93,11 @@ class Grant:
 
 class ApiKeyQuerySet(models.QuerySet):
     def matching(self, raw_key: str):
-        """The key whose prefix and hash match ``raw_key``, or None (compared in constant time)."""
+        """The key whose prefix and hash match ``raw_key``, or None (compared in constant time).
+        What could not be a key (other characters than a key's, a NUL byte) matches none
+        without a query."""
+        if not KEY_FORM.fullmatch(raw_key):
+            return None
         prefix = raw_key[:KEY_PREFIX_LENGTH]
         digest = hash_key(raw_key)
         for key in self.filter(prefix=prefix).select_related("subscriber__plan"):
@@ -162,6 +167,11 @@ class UsageDay(models.Model):
 
     def __str__(self):
         return f"{self.api_key}, {self.day}: {self.requests}"
+
+
+# What ``generate_key`` makes: URL-safe base64 (43 characters for 32 bytes); any length up
+# to 200 is read, so a longer key format later needs no change here.
+KEY_FORM = re.compile(r"[-_A-Za-z0-9]{1,200}")
 
 
 def generate_key() -> str:

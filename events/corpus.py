@@ -55,6 +55,7 @@ from monitor.core.caching import site_changed
 
 from .models import Actor, Event, EventSource, EventType, Participation, Place
 from .services.saving import event_subject_keys
+from .services.timelines import timelines_rebuild
 
 FIRST_YEAR, YEARS = 2006, 20
 BATCH = 500
@@ -156,6 +157,7 @@ class _Generator:
             self.catalog()
         self.articles()
         self.events()
+        timelines_rebuild()
         self.subjects()
         catalog_counts_refresh_all()  # what the home page shows of topics and regions
         related_rebuild(progress=self.progress)

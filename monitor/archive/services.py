@@ -28,7 +28,7 @@ from articles.models import Article, ArticleStatus, ArticleSubject
 from articles.services.counts import catalog_counts_refresh_all
 from articles.services.pages import article_pages_render
 from articles.services.related import related_rebuild
-from articles.services.subjects import WEIGHTS, classification_keys
+from articles.services.subjects import WEIGHTS, classification_keys, subjects_listed_refresh
 from articles.tasks import publish_scheduled_article
 from events.services.saving import event_subject_keys
 from events.services.timelines import timelines_rebuild
@@ -408,6 +408,7 @@ def archive_rebuild(*, progress: bool = False) -> list[str]:
     subjects = 0
     for start in range(0, len(ids), BATCH):
         subjects += len(ArticleSubject.objects.bulk_create(_subjects(ids[start : start + BATCH])))
+    subjects_listed_refresh()
     catalog_counts_refresh_all()
     entries = timelines_rebuild()
     public = list(Article.objects.public().order_by("pk").values_list("pk", flat=True))

@@ -30,10 +30,14 @@ def _articles_page(request, newest_first):
     return page
 
 
+def _reports(events):
+    """The ids of the articles that report any of ``events`` (a subquery)."""
+    return Event.articles.through.objects.filter(event__in=events.values("pk")).values("article_id")
+
+
 def _reporting(events):
     """The public articles that report any of ``events``."""
-    reports = Event.articles.through.objects.filter(event__in=events.values("pk"))
-    return Article.objects.public().filter(pk__in=reports.values("article_id"))
+    return Article.objects.public().filter(pk__in=_reports(events))
 
 
 class _CountedPaginator(Paginator):
@@ -166,11 +170,13 @@ def relationship(request, first, second):
             "events": _timeline_page(
                 request, shared, count=TimelineCount.objects.events(first.pk, second.pk)
             ),
+            # Those reporting a shared event: all are among the first actor's articles
+            # (its subjects), which are read in date order from their index.
             "page": _articles_page(
                 request,
-                _reporting(Event.objects.public().filter(pk__in=shared))
-                .latest_first()
-                .values_list("pk", flat=True),
+                ArticleSubject.objects.listed(f"actor:{first.slug}")
+                .filter(article_id__in=_reports(Event.objects.public().filter(pk__in=shared)))
+                .values_list("article_id", flat=True),
             ),
         },
     )

@@ -100,11 +100,14 @@ def test_timeline_queries_do_not_grow_with_events_or_pages(
 def test_timelines_show_no_draft_or_withdrawn_event_nor_actors_only_they_name(client, db):
     iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
     secret = factories.actor(name="Secret partner")
-    factories.event(title="Public meeting", actors=[(iran, "host"), (belarus, "visitor")])
+    meeting = factories.event(title="Public meeting", actors=[(iran, "host"), (belarus, "visitor")])
     factories.event(
         title="Draft talks", actors=[(iran, "host"), (secret, "visitor")], status="draft"
     )
     withdrawn = factories.event(title="Withdrawn talks", actors=[(iran, "host"), (belarus, "host")])
+    factories.attach(meeting, factories.article(title="On the meeting"))
+    factories.attach(withdrawn, factories.article(title="On the talks"))
+    factories.attach(meeting, factories.article(title="Unpublished piece", published=False))
     withdrawn.status = "withdrawn"
     with committed():
         event_save(event=withdrawn)
@@ -113,7 +116,9 @@ def test_timelines_show_no_draft_or_withdrawn_event_nor_actors_only_they_name(cl
     for hidden in ("Draft talks", "Withdrawn talks", "Secret partner"):
         assert hidden not in html
     dyad = client.get(f"/timeline/{iran.slug}/{belarus.slug}/").text
-    assert "Public meeting" in dyad and "Withdrawn talks" not in dyad
+    assert "Public meeting" in dyad and "On the meeting" in dyad
+    for hidden in ("Withdrawn talks", "On the talks", "Unpublished piece"):
+        assert hidden not in dyad
     assert client.get(f"/timeline/{iran.slug}/{secret.slug}/").status_code == 404
 
 

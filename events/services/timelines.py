@@ -1,11 +1,12 @@
 """Timelines kept after every change of an event (``TimelineEntry``, ``TimelineCount``).
 
 An actor's timeline page and two actors' page read their events in date order from one
-index and their counts and partners from a few stored rows, so that a page costs the same
-for an actor of ten events and one of a hundred thousand. ``timelines_refresh`` writes again
-the entries of the events named (after the commit of any change of theirs: the events
-listener), with the one rule of what is public (``Event.objects.public()``), and counts again
-the timelines whose entries changed. ``timelines_rebuild`` makes them all (after a bulk load).
+index and their counts and partners from a few stored rows, so that a first page costs the
+same for an actor of ten events and one of a hundred thousand (a later page walks the index
+entries before it). ``timelines_refresh`` writes again the entries of the events named
+(after the commit of any change of theirs: the events listener), with the one rule of what
+is public (``Event.objects.public()``), and counts again the timelines whose entries
+changed. ``timelines_rebuild`` makes them all (after a bulk load).
 """
 
 from __future__ import annotations

@@ -50,11 +50,12 @@ from articles.rendering import Link, render_article_body, render_markdown
 from articles.services.counts import catalog_counts_refresh_all
 from articles.services.pages import article_pages_render, related_lists_render
 from articles.services.related import related_rebuild
-from articles.services.subjects import WEIGHTS, classification_keys
+from articles.services.subjects import WEIGHTS, classification_keys, subjects_listed_refresh
 from monitor.core.caching import site_changed
 
 from .models import Actor, Event, EventSource, EventType, Participation, Place
 from .services.saving import event_subject_keys
+from .services.timelines import timelines_rebuild
 
 FIRST_YEAR, YEARS = 2006, 20
 BATCH = 500
@@ -156,7 +157,9 @@ class _Generator:
             self.catalog()
         self.articles()
         self.events()
+        timelines_rebuild()
         self.subjects()
+        subjects_listed_refresh()
         catalog_counts_refresh_all()  # what the home page shows of topics and regions
         related_rebuild(progress=self.progress)
         self.pages()

@@ -11,7 +11,12 @@ from articles.models import Article
 from monitor.core.changes import Changed
 
 from .models import Event
-from .services import article_refresh_suggestions, events_touch
+from .services import article_refresh_suggestions, events_touch, timelines_refresh
+
+
+def timelines_committed(changes: Sequence[Changed]) -> None:
+    """Timelines follow their events: dates, participants, visibility."""
+    timelines_refresh(event_ids={change.id for change in changes if change.resource == "event"})
 
 
 def changes_committed(changes: Sequence[Changed]) -> None:

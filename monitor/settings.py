@@ -168,6 +168,7 @@ MONITOR_CHANGE_LISTENERS = [
     "monitor.search.listeners.changes_committed",
     "articles.listeners.changes_committed",
     "events.listeners.changes_committed",
+    "events.listeners.timelines_committed",
     "monitor.core.caching.changes_committed",
     "monitor.subscribers.webhooks.changes_committed",
 ]

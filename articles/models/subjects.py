@@ -2,8 +2,18 @@
 articles and the subject filters."""
 
 from django.db import models
+from django.utils import timezone
 
 from .articles import Article
+
+
+class ArticleSubjectQuerySet(models.QuerySet):
+    def listed(self, key: str, now=None):
+        """The subjects ``key`` of the articles readers see, the latest first: one walk of
+        the ``article_subject_listed`` index, on the copy of the articles' dates
+        (``listed_at``) that ``articles.services.subjects_listed_refresh`` keeps."""
+        now = now or timezone.now()
+        return self.filter(key=key, listed_at__lte=now).order_by("-listed_at", "-article_id")
 
 
 class ArticleSubject(models.Model):
@@ -20,12 +30,20 @@ class ArticleSubject(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="subjects")
     key = models.CharField(max_length=160)
     weight = models.PositiveSmallIntegerField(default=1)
+    # The article's published_at while it is in a public state (published, corrected,
+    # scheduled), else empty: lists by subject are read in date order from an index.
+    listed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = ArticleSubjectQuerySet.as_manager()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["article", "key"], name="article_subject_unique")
         ]
-        indexes = [models.Index(fields=["key", "article"], name="article_subject_key")]
+        indexes = [
+            models.Index(fields=["key", "article"], name="article_subject_key"),
+            models.Index(fields=["key", "-listed_at", "-article"], name="article_subject_listed"),
+        ]
 
     def __str__(self):
         return f"{self.key} ({self.weight})"

@@ -27,7 +27,7 @@ from .saving import (
     newer_revision,
 )
 from .sources import sources_changed
-from .subjects import article_subjects_set
+from .subjects import article_subjects_set, subjects_listed_refresh
 from .workflow import article_publish_due, article_transition, can_edit, user_permissions
 from .working_copies import working_copy_discard, working_copy_for, working_copy_save
 
@@ -67,6 +67,7 @@ __all__ = [
     "preview_link_revoke",
     "resource_change",
     "sources_changed",
+    "subjects_listed_refresh",
     "user_permissions",
     "working_copy_discard",
     "working_copy_for",

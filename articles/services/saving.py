@@ -40,7 +40,7 @@ from .changes import article_change, change_unit
 from .pages import article_page_render
 from .references import ReferenceSync, article_sync_references
 from .revisions import article_revision_create, article_snapshot
-from .subjects import article_classification_index
+from .subjects import article_classification_index, subjects_listed_refresh
 
 
 class StaleRevision(Exception):
@@ -261,6 +261,7 @@ def article_commit(
     snapshot = article_snapshot(article)
     if before is not None and transition is None and snapshot == before.snapshot:
         return ArticleSaved(article)
+    subjects_listed_refresh([article.pk])  # lists by subject follow its date and status
     revision = None
     if revise:
         revision = article_revision_create(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import models, transaction
 
 from articles.models import Article, ArticleSubject
+from articles.models.articles import PUBLIC_STATES
 from monitor.core.changes import Changed, changes_announce
 
 from .counts import CLASSIFICATIONS, catalog_counts_refresh
@@ -36,6 +37,8 @@ def article_subjects_set(*, article_id: int, kinds: Iterable[str], keys: Iterabl
         ArticleSubject(article_id=article_id, key=key, weight=WEIGHTS[key.partition(":")[0]])
         for key in new
     )
+    if new:
+        subjects_listed_refresh([article_id])
     changed = bool(gone or new)
     counted = [key for key in (*lost, *new) if key.partition(":")[0] in CLASSIFICATIONS]
     if counted:  # the topics and regions it gained or lost: counted again once committed
@@ -45,6 +48,17 @@ def article_subjects_set(*, article_id: int, kinds: Iterable[str], keys: Iterabl
             [Changed("article", article_id, public=False, aspects=frozenset({Changed.SUBJECTS}))]
         )
     return changed
+
+
+def subjects_listed_refresh(article_ids: Iterable[int] | None = None) -> None:
+    """Copy onto the articles' subjects (every article's with None) when readers' lists
+    show them: their date while they are in a public state (``Article.objects.public()``
+    adds that the date has come). Call it inside the change's transaction."""
+    listed = Article.objects.filter(pk=models.OuterRef("article_id"), status__in=PUBLIC_STATES)
+    subjects = ArticleSubject.objects.all()
+    if article_ids is not None:
+        subjects = subjects.filter(article_id__in=list(article_ids))
+    subjects.update(listed_at=models.Subquery(listed.values("published_at")))
 
 
 def classification_keys(article_ids: Iterable[int]) -> dict[int, set[str]]:

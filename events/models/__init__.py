@@ -1,9 +1,10 @@
-"""The events app's models: actors, places, the event codebook and events."""
+"""The events app's models: actors, places, the event codebook, events and timelines."""
 
 from .actors import Actor, ActorAlias, Place
 from .events import Event, EventQuantity, EventQuerySet, EventSource, Participation
 from .suggestions import EventSuggestion
 from .taxonomy import EventFamily, EventType, PloverCategory
+from .timelines import TimelineCount, TimelineEntry
 
 __all__ = [
     "Actor",
@@ -18,4 +19,6 @@ __all__ = [
     "Participation",
     "Place",
     "PloverCategory",
+    "TimelineCount",
+    "TimelineEntry",
 ]

@@ -11,6 +11,7 @@ from .saving import (
     events_touch,
 )
 from .suggestions import article_refresh_suggestions, suggestion_accept, suggestion_dismiss
+from .timelines import timelines_rebuild, timelines_refresh
 
 __all__ = [
     "EventSaved",
@@ -24,4 +25,6 @@ __all__ = [
     "events_touch",
     "suggestion_accept",
     "suggestion_dismiss",
+    "timelines_rebuild",
+    "timelines_refresh",
 ]

@@ -1,40 +1,41 @@
 """Template tags that draw events: a timeline chart, and the events an article reports."""
 
+from html import escape
+
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.dates import Precision
 from events.charts import TimelineItem, timeline_chart
 from events.models import Event
 from events.representations import event_path, fill_event
+from events.timelines import timeline_rows
 
 register = template.Library()
 
 
 @register.simple_tag
 def article_events(article):
-    """The published events ``article`` reports, oldest first (two queries)."""
-    return list(Event.objects.public().filter(articles=article).for_timeline().chronological())
+    """The published events ``article`` reports, oldest first, as timeline rows (two queries)."""
+    return timeline_rows(Event.objects.public().filter(articles=article).chronological())
 
 
 @register.inclusion_tag("events/_timeline.html")
 def timeline(events, label="Timeline", compact=False):
-    """The events as an SVG chart with an accessible list beside it (loaded ``for_timeline()``);
-    ``events`` may be a page of them, with links to the pages before and after."""
+    """The events (``events.timelines.TimelineRow``) as an SVG chart with an accessible list
+    beside it; ``events`` may be a page of them, with links to the pages before and after."""
     page = events if hasattr(events, "paginator") else None
     events = list(events)
     path = event_path()
     items = [
         TimelineItem(
-            first_day=event.starts_on,
-            last_day=event.ends_on,
+            first_day=event.first_day,
+            last_day=event.last_day,
             title=event.title,
-            date_label=event.date_display(),
+            date_label=event.date_label,
             url=fill_event(path, event.uuid),
-            family=event.event_type.family.name,
-            colour=event.event_type.family.colour,
-            point=event.start_precision == Precision.DAY and not event.end_precision,
+            family=event.family,
+            colour=event.colour,
+            point=event.point,
         )
         for event in events
     ]
@@ -52,7 +53,8 @@ def timeline(events, label="Timeline", compact=False):
 
 # A timeline draws and lists up to a hundred events: their marks and rows are written out
 # here rather than by the template engine, which costs several times more per row; event
-# addresses are reversed once for the page. Every value is escaped.
+# addresses are reversed once for the page. Every value is escaped (by the standard
+# library's escape, which Django's wraps: the same text, without a wrapper per call).
 def _marks_html(marks) -> SafeString:
     out = []
     for mark in marks:
@@ -75,11 +77,11 @@ def _marks_html(marks) -> SafeString:
 def _rows_html(events, items, compact: bool) -> SafeString:
     out = []
     for event, item in zip(events, items, strict=True):
-        meta = escape(event.event_type.name)
-        if event.place_id:
-            meta += f", {escape(event.place.name)}"
+        meta = escape(event.type_name)
+        if event.place_name:
+            meta += f", {escape(event.place_name)}"
         if not compact:
-            names = ", ".join(escape(p.actor.name) for p in event.participations.all())
+            names = ", ".join(escape(name) for name in event.actor_names)
             meta += f" · {names}" if names else ""
         out.append(
             f'<li style="border-left-color: {escape(item.colour)}">'

@@ -66,6 +66,8 @@ DERIVED = {
     "articles.articlesubject": "what articles are about: topics, regions, events, actors",
     "articles.relatedarticle": "related lists: articles.services.related",
     "search.searchdocument": "the search index: monitor.search.services.search_reindex",
+    "events.timelineentry": "timelines' events in order: events.services.timelines",
+    "events.timelinecount": "timelines' counts and partners: events.services.timelines",
 }
 
 # Not in the archive, and why.

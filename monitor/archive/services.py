@@ -28,9 +28,10 @@ from articles.models import Article, ArticleStatus, ArticleSubject
 from articles.services.counts import catalog_counts_refresh_all
 from articles.services.pages import article_pages_render
 from articles.services.related import related_rebuild
-from articles.services.subjects import WEIGHTS, classification_keys
+from articles.services.subjects import WEIGHTS, classification_keys, subjects_listed_refresh
 from articles.tasks import publish_scheduled_article
 from events.services.saving import event_subject_keys
+from events.services.timelines import timelines_rebuild
 from monitor.core.caching import site_changed, site_changes_at
 from monitor.search.services import search_reindex
 
@@ -401,12 +402,15 @@ def _media_import(manifest: Manifest, folder: Path, copied: list[str]) -> None:
 
 def archive_rebuild(*, progress: bool = False) -> list[str]:
     """Everything the write path derives from the rows, made again for the whole archive:
-    subjects, counts, related lists, stored pages and the search index. Nothing announced."""
+    subjects, counts, timelines, related lists, stored pages and the search index. Nothing
+    announced."""
     ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
     subjects = 0
     for start in range(0, len(ids), BATCH):
         subjects += len(ArticleSubject.objects.bulk_create(_subjects(ids[start : start + BATCH])))
+    subjects_listed_refresh()
     catalog_counts_refresh_all()
+    entries = timelines_rebuild()
     public = list(Article.objects.public().order_by("pk").values_list("pk", flat=True))
     with tqdm(total=len(public), desc="Pages", unit="page", disable=not progress) as bar:
         for start in range(0, len(public), BATCH):
@@ -417,6 +421,7 @@ def archive_rebuild(*, progress: bool = False) -> list[str]:
     return [
         f"{subjects:,} subjects",
         "topic and region counts",
+        f"{entries:,} timeline entries",
         f"{len(public):,} pages",
         f"{related:,} related lists",
         f"search index ({index.articles:,} articles, {index.events:,} events, "

@@ -1,6 +1,10 @@
 """What an article is about (ArticleSubject): kept by both apps, read for related articles and
 the actor and event filters."""
 
+import datetime as dt
+
+from django.utils import timezone
+
 from articles.filters import ArticleFilterSet
 from articles.models import Article, ArticleSubject, RelatedArticle
 from articles.services import article_transition
@@ -97,3 +101,27 @@ def test_ranking_reads_a_bounded_number_of_holders_per_subject(db, monkeypatch):
     assert ranking[0] == (old.pk, 2)
     assert {pk for pk, _ in ranking[1:]} == {crowd[-1].pk, crowd[-2].pk, crowd[-3].pk}
     assert all(score == 1 for _, score in ranking[1:])
+
+
+def test_lists_by_subject_show_public_articles_only_the_latest_first(db):
+    iran = factories.actor(slug="iran")
+    event = factories.event(actors=[(iran, "host")])
+    now = timezone.now()
+    older = factories.article(published_at=now - dt.timedelta(days=3))
+    newer = factories.article(published_at=now - dt.timedelta(days=1))
+    draft = factories.article(published=False)
+    due = factories.article(status="scheduled", published_at=now + dt.timedelta(days=1))
+    factories.attach(event, older, newer, draft, due)
+
+    def listed(at=None):
+        return list(
+            ArticleSubject.objects.listed("actor:iran", at).values_list("article", flat=True)
+        )
+
+    assert listed() == [newer.pk, older.pk]
+    assert listed(now + dt.timedelta(days=2)) == [due.pk, newer.pk, older.pk]  # come due
+    with committed():
+        article_transition(
+            article=newer, action="retract", by=factories.user("Publisher"), comment="Wrong."
+        )
+    assert listed() == [older.pk]

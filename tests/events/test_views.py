@@ -2,7 +2,14 @@
 
 import pytest
 
+from events.services import event_save
 from tests import factories
+from tests.commits import committed
+
+# An actor's page and two actors' page, whatever the number of their events and articles:
+# the actor or actors, aliases, the stored count, one query for the page of events and one
+# for their participants, the partners, three for the articles (count, page, items).
+TIMELINE_QUERIES = 10
 
 
 def test_event_page_shows_the_date_at_its_precision_place_people_sources_articles(client, db):
@@ -43,7 +50,7 @@ def test_actor_page_draws_a_timeline_and_lists_articles(
         )
         factories.attach(event, factories.article(authors=[factories.author()]))
     factories.event(title="Hidden draft", actors=[(iran, "host")], status="draft")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(TIMELINE_QUERIES):
         response = client.get(iran.get_absolute_url())
     html = response.text
     assert html.count('class="event-mark"') == n
@@ -65,6 +72,54 @@ def test_a_long_timeline_comes_in_pages_the_latest_first(client, db, monkeypatch
     assert "The latest 1–3 of 7 events" in latest and '?events=2" rel="next"' in latest
     earliest = client.get(f"{iran.get_absolute_url()}?events=3").text
     assert "Event of 2010" in earliest and "Event of 2011" not in earliest
+
+
+@pytest.mark.parametrize("n", [2, 12])
+def test_timeline_queries_do_not_grow_with_events_or_pages(
+    client, db, django_assert_max_num_queries, monkeypatch, n
+):
+    monkeypatch.setattr("events.views.TIMELINE_PAGE", 5)
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    for i in range(n):
+        event = factories.event(
+            title=f"Shared {i}", year=2000 + i, actors=[(iran, "host"), (belarus, "visitor")]
+        )
+        factories.attach(event, factories.article())
+    dyad = f"/timeline/{iran.slug}/{belarus.slug}/"
+    # The second page holds the rest (with two events there is none: the last is shown).
+    shown = {iran.get_absolute_url(): min(5, n), f"{iran.get_absolute_url()}?events=2":
+             min(5, n - 5) if n > 5 else n, dyad: min(5, n)}  # fmt: skip
+    for path, marks in shown.items():
+        with django_assert_max_num_queries(TIMELINE_QUERIES):
+            html = client.get(path).text
+        assert html.count('class="event-mark"') == marks
+    assert (f"The latest 1–5 of {n} events" in client.get(dyad).text) == (n > 5)
+    assert f"/timeline/{iran.slug}/{belarus.slug}/" in client.get(iran.get_absolute_url()).text
+
+
+def test_timelines_show_no_draft_or_withdrawn_event_nor_actors_only_they_name(client, db):
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    secret = factories.actor(name="Secret partner")
+    meeting = factories.event(title="Public meeting", actors=[(iran, "host"), (belarus, "visitor")])
+    factories.event(
+        title="Draft talks", actors=[(iran, "host"), (secret, "visitor")], status="draft"
+    )
+    withdrawn = factories.event(title="Withdrawn talks", actors=[(iran, "host"), (belarus, "host")])
+    factories.attach(meeting, factories.article(title="On the meeting"))
+    factories.attach(withdrawn, factories.article(title="On the talks"))
+    factories.attach(meeting, factories.article(title="Unpublished piece", published=False))
+    withdrawn.status = "withdrawn"
+    with committed():
+        event_save(event=withdrawn)
+    html = client.get(iran.get_absolute_url()).text
+    assert "Public meeting" in html
+    for hidden in ("Draft talks", "Withdrawn talks", "Secret partner"):
+        assert hidden not in html
+    dyad = client.get(f"/timeline/{iran.slug}/{belarus.slug}/").text
+    assert "Public meeting" in dyad and "On the meeting" in dyad
+    for hidden in ("Withdrawn talks", "On the talks", "Unpublished piece"):
+        assert hidden not in dyad
+    assert client.get(f"/timeline/{iran.slug}/{secret.slug}/").status_code == 404
 
 
 def test_relationship_page_shows_only_shared_events(client, db):

@@ -1,0 +1,91 @@
+"""Timelines kept for reading: which public events an actor's timeline, and two actors'
+timeline, hold, in date order, and how many (``events.services.timelines`` keeps them)."""
+
+from django.db import models
+
+from .actors import Actor
+from .events import Event
+
+
+class TimelineEntryQuerySet(models.QuerySet):
+    def of(self, first: int, second: int | None = None):
+        """The entries of one actor's timeline (``second`` None) or of two actors', the
+        latest first: one walk of the ``timeline_entry_latest`` index."""
+        second = first if second is None else second
+        first, second = min(first, second), max(first, second)
+        return self.filter(first_id=first, second_id=second).order_by(
+            "-starts_on", "-ends_on", "-event_id"
+        )
+
+
+class TimelineEntry(models.Model):
+    """A public event on a timeline: the timeline of ``first`` and ``second`` (by id,
+    ``first`` the lower), the events both take part in; ``first == second`` is one actor's
+    own timeline. An event of three actors is on six timelines. The dates are the event's,
+    copied so that a timeline is read in order from its index, however long it is."""
+
+    # first, and actor below, lead the indexes of their constraints: no index of their own.
+    first = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+", db_index=False)
+    second = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="timeline_entries")
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+
+    objects = TimelineEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "timeline entries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["first", "second", "event"], name="timeline_entry_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(first__lte=models.F("second")), name="timeline_entry_ordered"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["first", "second", "-starts_on", "-ends_on", "-event"],
+                name="timeline_entry_latest",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.first_id}/{self.second_id}: {self.event_id}"
+
+
+class TimelineCountQuerySet(models.QuerySet):
+    def events(self, actor: int, partner: int | None = None) -> int:
+        """How many public events ``actor``'s timeline holds (with ``partner``: both's)."""
+        partner = actor if partner is None else partner
+        found = self.filter(actor_id=actor, partner_id=partner).values_list("events", flat=True)
+        return found.first() or 0
+
+    def partners(self, actor: int, shown: int):
+        """The ``shown`` actors ``actor`` shares most public events with, most first."""
+        return (
+            self.filter(actor_id=actor)
+            .exclude(partner_id=actor)
+            .order_by("-events", "partner_id")[:shown]
+        )
+
+
+class TimelineCount(models.Model):
+    """How many public events a timeline holds: ``actor``'s own (``partner`` the same actor)
+    or ``actor``'s with ``partner`` (kept both ways, so that an actor's partners are one
+    walk of an index)."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+", db_index=False)
+    partner = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    events = models.PositiveIntegerField()
+
+    objects = TimelineCountQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "partner"], name="timeline_count_unique")
+        ]
+        indexes = [models.Index(fields=["actor", "-events"], name="timeline_count_most")]
+
+    def __str__(self):
+        return f"{self.actor_id}/{self.partner_id}: {self.events}"

@@ -157,8 +157,9 @@ def article_representations(
 ) -> dict[int, dict]:
     """The summary (or ``detail``) representation of each article in ``article_ids``, by id.
 
-    ``readable_articles`` decides which cross-reference targets are named (the others are
-    null); events appear only with ``include_events``, and only published ones.
+    In the detail, ``readable_articles`` decides which cross-reference targets are named (the
+    others are null; the summary reads none), and events appear only with
+    ``include_events``, and only published ones.
     """
     return {
         pk: data

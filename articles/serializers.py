@@ -36,6 +36,12 @@ class TrimmableSerializer(serializers.Serializer):
             return {name: field for name, field in fields.items() if name in wanted}
         return fields
 
+    def field_names(self) -> list[str]:
+        """The names of the top-level ``fields``, in order, without building them (which
+        copies every declared field, nested serializers and all)."""
+        wanted = self.context.get("fields")
+        return [name for name in self._declared_fields if not wanted or name in wanted]
+
 
 class BatchListSerializer(serializers.ListSerializer):
     """A page of items represented in one batch (a few queries for the whole page) by the
@@ -175,11 +181,12 @@ class ArticleSummarySerializer(TrimmableSerializer):
         found = article_representations(
             article_ids,
             detail=self.detail,
-            readable_articles=readable_for(self),
+            # Only the detail's cross-references ask which articles the request may read.
+            readable_articles=readable_for(self) if self.detail else None,
             include_events=bool(self.context.get("include_events")),
             addresses=request_addresses(self),
         )
-        names = list(self.fields)
+        names = self.field_names()
         return {pk: trimmed(data, names) for pk, data in found.items()}
 
 

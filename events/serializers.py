@@ -121,7 +121,7 @@ class EventSerializer(TrimmableSerializer):
         found = event_representations(
             event_ids, readable_articles=readable_for(self), addresses=addresses
         )
-        names = list(self.fields)
+        names = self.field_names()
         return {pk: trimmed(data, names) for pk, data in found.items()}
 
 

@@ -238,7 +238,8 @@ def _represent(
         )
     result = {}
     for pk, row in rows.items():
-        public = row["status"] in PUBLIC_STATES and row["published_at"] <= now
+        when = row["published_at"]
+        public = row["status"] in PUBLIC_STATES and when is not None and when <= now
         published_at = render(row["published_at"])
         data = {
             "id": pk,

@@ -21,14 +21,12 @@ from .filters import ArticleFilterSet
 from .models import (
     Author,
     Citation,
-    CrossReference,
     Outlet,
     Region,
     Topic,
 )
 from .selectors import (
     public_event_sources,
-    public_events,
     readable_articles,
     readable_publications,
     sources_cited_or_supporting,
@@ -146,33 +144,11 @@ class ArticleViewSet(SubscriberViewSet):
     renderer_classes = [renderers.JSONRenderer, NinjsRenderer]
 
     def get_queryset(self):
-        articles = (
-            readable_articles(self.request)
-            .select_related("publication")
-            .prefetch_related("bylines__author", "topics", "regions", "summary_points")
+        # Only what paging and Last-Modified read: the representation is loaded a page at a
+        # time, as rows, by the serializer (articles.representations).
+        return (
+            readable_articles(self.request).only("pk", "published_at", "updated_at").latest_first()
         )
-        if self.action == "retrieve" or self.is_ninjs():
-            readable = readable_articles(self.request)
-            articles = articles.prefetch_related(
-                "notes",
-                "corrections",
-                models.Prefetch(
-                    "citations",
-                    Citation.objects.select_related("source__outlet").order_by("position", "id"),
-                ),
-                models.Prefetch(
-                    "cross_references",
-                    CrossReference.objects.select_related(
-                        "target_publication", "target_article__publication"
-                    ).annotate(
-                        target_readable=models.Exists(
-                            readable.filter(pk=models.OuterRef("target_article_id"))
-                        )
-                    ),
-                ),
-                models.Prefetch("events", public_events(), to_attr="public_events"),
-            )
-        return articles.latest_first()
 
     def is_ninjs(self) -> bool:
         renderer = getattr(self.request, "accepted_renderer", None)

@@ -127,6 +127,15 @@ class ArticleFilterSet(django_filters.FilterSet):
         model = Article
         fields = []
 
+    def get_form_class(self):
+        """A form with the fields of the parameters given only: a model filter's field builds
+        its queryset (the plan's publications, the authors it may read…) when it is made, a
+        good part of a whole list request, and a parameter not given filters nothing."""
+        fields = {
+            name: filter_.field for name, filter_ in self.filters.items() if name in self.data
+        }
+        return type(f"{type(self).__name__}Form", (self._meta.form,), fields)
+
     def filter_actor(self, queryset, name, value: str):  # an Actor; its slug in the schema
         return queryset.filter(_about(f"actor:{value.slug}"))
 

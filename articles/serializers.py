@@ -4,25 +4,23 @@ Nested serializers read only what the viewsets prefetch. Events appear here thro
 ``events`` relation by attribute (public id, title, dates), so articles import nothing
 from events. An article's ``version`` is derived: the Unix time of its last change, which
 grows with every save (it is not a count of revisions).
+
+Articles themselves are written out by hand from rows (``articles.representations``), a page
+at a time: the fields declared here say what they hold, for the schema.
 """
 
-from django.conf import settings
-from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import Author, Outlet, Region, Source
-
-
-def public_url(path: str) -> str:
-    """A public page's canonical address, on ``MONITOR_SITE_URL``."""
-    return f"{settings.MONITOR_SITE_URL}{path}" if path else ""
-
-
-def api_url(serializer, name: str, **kwargs) -> str:
-    path = reverse(f"api:{name}", kwargs=kwargs)
-    request = serializer.context.get("request")
-    return request.build_absolute_uri(path) if request else path
+from .models import Article, Author, Outlet, Region, Source
+from .representations import (
+    Addresses,
+    api_url,
+    article_representations,
+    ninjs_items,
+    public_url,
+)
+from .selectors import readable_articles
 
 
 class TrimmableSerializer(serializers.Serializer):
@@ -37,6 +35,36 @@ class TrimmableSerializer(serializers.Serializer):
         if wanted and is_top:
             return {name: field for name, field in fields.items() if name in wanted}
         return fields
+
+    def field_names(self) -> list[str]:
+        """The names of the top-level ``fields``, in order, without building them (which
+        copies every declared field, nested serializers and all)."""
+        wanted = self.context.get("fields")
+        return [name for name in self._declared_fields if not wanted or name in wanted]
+
+
+class BatchListSerializer(serializers.ListSerializer):
+    """A page of items represented in one batch (a few queries for the whole page) by the
+    child's ``batch(ids)``; an item deleted between the page's query and the batch's is left
+    out, not an error."""
+
+    def to_representation(self, data):
+        items = list(data.all() if hasattr(data, "all") else data)
+        found = self.child.batch([item.pk for item in items])
+        return [found[item.pk] for item in items if item.pk in found]
+
+
+def request_addresses(serializer, kind: type[Addresses] = Addresses) -> Addresses:
+    """The request's addresses, reversed once for all the serializers sharing its context."""
+    key = f"_addresses_{kind.__qualname__}"
+    if key not in serializer.context:
+        serializer.context[key] = kind(serializer)
+    return serializer.context[key]
+
+
+def trimmed(data: dict, names: list[str]) -> dict:
+    """``data`` with only the fields ``names`` (a serializer's, after ``?fields=``), in order."""
+    return data if len(names) == len(data) else {name: data[name] for name in names}
 
 
 class NamedSerializer(serializers.Serializer):
@@ -139,6 +167,34 @@ class ArticleSummarySerializer(TrimmableSerializer):
     def get_summary(self, article) -> list[str]:
         return [point.text for point in article.summary_points.all()]
 
+    detail = False  # the summary form
+
+    class Meta:
+        list_serializer_class = BatchListSerializer
+
+    def to_representation(self, article):
+        """Written out by hand in ``articles.representations`` (the declared fields say what
+        it holds, for the schema); trimmed to ``?fields=``."""
+        return self.batch([article.pk])[article.pk]
+
+    def batch(self, article_ids) -> dict[int, dict]:
+        found = article_representations(
+            article_ids,
+            detail=self.detail,
+            # Only the detail's cross-references ask which articles the request may read.
+            readable_articles=readable_for(self) if self.detail else None,
+            include_events=bool(self.context.get("include_events")),
+            addresses=request_addresses(self),
+        )
+        names = self.field_names()
+        return {pk: trimmed(data, names) for pk, data in found.items()}
+
+
+def readable_for(serializer):
+    """The articles the serializer's request may read (none without a request)."""
+    request = serializer.context.get("request")
+    return readable_articles(request) if request else Article.objects.none()
+
 
 class NoteSerializer(serializers.Serializer):
     number = serializers.IntegerField()
@@ -199,6 +255,8 @@ class ArticleDetailSerializer(ArticleSummarySerializer):
     )
     corrections = CorrectionSerializer(many=True, source="corrections.all")
 
+    detail = True
+
     @extend_schema_field(ImageSerializer(allow_null=True))
     def get_image(self, article):
         if not (article.image or article.image_credit):
@@ -213,90 +271,21 @@ class ArticleDetailSerializer(ArticleSummarySerializer):
 
 
 class NinjsArticleSerializer(serializers.Serializer):
-    """An article as IPTC ninjs 3.1 (News in JSON)."""
+    """An article as IPTC ninjs 3.1 (News in JSON): ``articles.representations.ninjs_item``."""
+
+    class Meta:
+        list_serializer_class = BatchListSerializer
 
     def to_representation(self, article):
-        data = ArticleDetailSerializer(article, context=self.context).data
-        authors = [author["name"] for author in data["authors"]]
-        item = {
-            "uri": data["url"] or data["api_url"],
-            "type": "text",
-            "version": str(data["version"]),
-            "firstCreated": serializers.DateTimeField().to_representation(article.created_at),
-            "versionCreated": data["updated_at"],
-            "contentCreated": data["published_at"],
-            "pubStatus": "usable",
-            "language": "en",
-            "slugline": article.slug,
-            "headlines": [{"role": "main", "value": data["title"]}],
-            "bodies": [
-                {"role": "main", "contentType": "text/html", "value": data["body_html"]},
-                {"role": "main", "contentType": "text/markdown", "value": data["body_markdown"]},
-            ],
-            "altIds": [{"role": "monitor-api", "value": str(data["id"])}],
-            "subjects": [
-                {"name": topic["name"], "literal": topic["slug"], "rel": "about"}
-                for topic in data["topics"]
-            ],
-            "places": [
-                {"name": region["name"], "literal": region["iso_code"] or region["slug"]}
-                for region in data["regions"]
-            ],
-            "infoSources": _info_sources(data["citations"]),
-            "associations": [
-                {"name": "event", "rel": "reports", "uri": event["api_url"], "type": "event"}
-                for event in data["events"]
-            ]
-            + [
-                {"name": "cross-reference", "rel": "see-also", "uri": ref["target"]["url"]}
-                for ref in data["cross_references"]
-                if ref["target"]
-            ],
-        }
-        if data["dek"]:
-            item["headlines"].append({"role": "sub", "value": data["dek"]})
-        descriptions = [
-            {"role": "correction", "contentType": "text/plain", "value": correction["text"]}
-            for correction in data["corrections"]
-        ]
-        if data["summary"]:
-            summary = "\n".join(data["summary"])
-            descriptions.insert(
-                0, {"role": "summary", "contentType": "text/plain", "value": summary}
-            )
-        if descriptions:
-            item["descriptions"] = descriptions
-        if authors:
-            item["by"] = " and ".join(authors)
-        if data["embargoed_until"]:
-            item["embargoedUntil"] = data["embargoed_until"]
-        if data["image"] and data["image"]["url"]:
-            item["associations"].append(
-                {
-                    "name": "image",
-                    "rel": "lead-image",
-                    "uri": data["image"]["url"],
-                    "type": "picture",
-                    "renditions": [{"name": "original", "href": data["image"]["url"]}],
-                    "descriptions": [{"role": "alt", "value": data["image"]["alt"]}],
-                    "copyrightNotice": data["image"]["credit"],
-                }
-            )
-        return {key: value for key, value in item.items() if value != []}
+        return self.batch([article.pk])[article.pk]
 
-
-def _info_sources(citations) -> list[dict]:
-    seen, sources = set(), []
-    for citation in citations:
-        source = citation["source"]
-        if source["id"] in seen:
-            continue
-        seen.add(source["id"])
-        entry = {"name": source["outlet"]["name"], "role": "cited", "literal": citation["text"]}
-        if source["url"]:
-            entry["uri"] = source["url"]
-        sources.append(entry)
-    return sources
+    def batch(self, article_ids) -> dict[int, dict]:
+        return ninjs_items(
+            article_ids,
+            readable_articles=readable_for(self),
+            include_events=bool(self.context.get("include_events")),
+            addresses=request_addresses(self),
+        )
 
 
 class PublicationSerializer(TrimmableSerializer):

@@ -13,46 +13,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
-from functools import lru_cache
 
 from django.urls import reverse
-from django.utils import timezone
-from rest_framework import ISO_8601, serializers
-from rest_framework.settings import api_settings
+from rest_framework import serializers
 
-from articles.dates import FuzzyDate, Precision
-from articles.models import Source
-from articles.serializers import api_url, public_url
+from articles.representations import (
+    UUID_PLACEHOLDER,
+    api_url,
+    datetimes,
+    fuzzy_iso,
+    public_url,
+    source_references,
+)
+from articles.representations import Addresses as ArticleAddresses
 
 from .models import Event, EventQuantity, EventSource, Participation, Place
 
 # An event names at most this many of the articles reporting it (the latest ones).
 ARTICLES_SHOWN = 20
-
-# Addresses are reversed once per request with these in place of the ids, then filled in per
-# row: reverse() costs about 0.1 ms, several times a whole row's other work.
-_UUID = "00000000-0000-4000-8000-00000000feed"
-_PK = "987654321"  # as many digits as an id in a URL may have (converters.Number)
-_ARTICLE = {"publication": "p-placeholder", "year": 9871, "month": "93", "day": "94",
-            "slug": "s-placeholder"}  # fmt: skip
-_ARTICLE_PATH = "p-placeholder/9871/93/94/s-placeholder"
-
-
-def _datetimes():
-    """Django REST framework's rendering of a datetime (in the current time zone, ISO 8601,
-    "Z" for UTC) for a whole batch: the time zone is looked up once, not per value."""
-    zone = timezone.get_current_timezone()
-    if api_settings.DATETIME_FORMAT != ISO_8601:
-        return serializers.DateTimeField().to_representation
-
-    def render(value):
-        if value is None:
-            return None
-        text = value.astimezone(zone).isoformat()
-        return text[:-6] + "Z" if text.endswith("+00:00") else text
-
-    return render
-
 
 _decimal = serializers.DecimalField(
     max_digits=14, decimal_places=2, coerce_to_string=False
@@ -60,44 +38,27 @@ _decimal = serializers.DecimalField(
 
 
 def event_path():
-    """The path of an event's public page with ``_UUID`` in place of its id (``fill_event``)."""
-    return reverse("events:event", kwargs={"uuid": _UUID})
+    """The path of an event's public page with a placeholder for its id (``fill_event``)."""
+    return reverse("events:event", kwargs={"uuid": UUID_PLACEHOLDER})
 
 
 def fill_event(path: str, uuid) -> str:
-    return path.replace(_UUID, str(uuid))
+    return path.replace(UUID_PLACEHOLDER, str(uuid))
 
 
-class Addresses:
-    """The addresses a representation gives, for one request."""
+class Addresses(ArticleAddresses):
+    """The addresses an event's representation gives, for one request."""
 
     def __init__(self, serializer):
-        self.event_api = api_url(serializer, "event-detail", uuid=_UUID)
+        super().__init__(serializer)
         self.event_page = public_url(event_path())
-        self.article_api = api_url(serializer, "article-detail", pk=_PK)
         self.articles_api = api_url(serializer, "article-list") + "?event="
-        page = public_url(reverse("articles:detail", kwargs=_ARTICLE))
-        self._article = page.split(_ARTICLE_PATH)
-        assert len(self._article) == 2, page
-
-    def article_page(self, publication_slug: str, slug: str, published_at) -> str:
-        """``public_url(article.get_absolute_url())`` without reversing it."""
-        if published_at is None:
-            return ""
-        day = timezone.localdate(published_at)
-        before, after = self._article
-        return f"{before}{publication_slug}/{day.year}/{day.month:02d}/{day.day:02d}/{slug}{after}"
-
-
-@lru_cache(maxsize=4096)
-def _iso(year, month, day, precision) -> str:
-    return FuzzyDate(year, month, day, Precision(precision)).isoformat()
 
 
 def _date(year, month, day, precision) -> dict | None:
     if year is None or not precision:
         return None
-    return {"date": _iso(year, month, day, precision), "precision": precision}
+    return {"date": fuzzy_iso(year, month, day, precision), "precision": precision}
 
 
 def _float(value) -> float | None:
@@ -124,7 +85,7 @@ def event_representations(
     ids = list(event_ids)
     if not ids:
         return {}
-    _datetime = _datetimes()
+    _datetime = datetimes()
     rows = Event.objects.filter(pk__in=ids).order_by().values_list(*EVENT_COLUMNS)
     events = {row[0]: row for row in rows}
     places = {
@@ -170,31 +131,7 @@ def event_representations(
         .order_by("pk")
         .values_list("event_id", "source_id", "quote")
     )
-    sources = {
-        row[0]: {
-            "id": row[0],
-            "outlet": {"slug": row[1], "name": row[2]},
-            "date": _iso(row[3], row[4], row[5], row[6]),
-            "date_precision": row[6],
-            "title": row[7],
-            "url": row[8],
-            "language": row[9],
-        }
-        for row in Source.objects.filter(pk__in={s[1] for s in supports})
-        .order_by()
-        .values_list(
-            "pk",
-            "outlet__slug",
-            "outlet__name",
-            "date_year",
-            "date_month",
-            "date_day",
-            "date_precision",
-            "title",
-            "url",
-            "language",
-        )
-    }
+    sources = source_references(s[1] for s in supports)
     event_sources = defaultdict(list)
     for event_id, source_id, quote in supports:
         event_sources[event_id].append({"source": sources[source_id], "quote": quote})
@@ -222,7 +159,7 @@ def event_representations(
                     "title": title,
                     "published_at": _datetime(published_at),
                     "url": addresses.article_page(publication_slug, slug, published_at),
-                    "api_url": addresses.article_api.replace(_PK, str(pk)),
+                    "api_url": addresses.article(pk),
                 }
             )
     result = {}
@@ -231,7 +168,7 @@ def event_representations(
         result[pk] = {
             "id": uuid,
             "version": row[2],
-            "api_url": addresses.event_api.replace(_UUID, uuid),
+            "api_url": addresses.event(uuid),
             "url": fill_event(addresses.event_page, uuid),
             "title": row[3],
             "summary": row[4],

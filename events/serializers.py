@@ -2,15 +2,17 @@
 
 from rest_framework import serializers
 
-from articles.models import Article
-from articles.selectors import readable_articles
 from articles.serializers import (
     ArticleRefSerializer,
+    BatchListSerializer,
     NamedSerializer,
     SourceRefSerializer,
     TrimmableSerializer,
     api_url,
     public_url,
+    readable_for,
+    request_addresses,
+    trimmed,
 )
 
 from .models import Actor, Participation, Place
@@ -72,16 +74,6 @@ class EventTypeRefSerializer(NamedSerializer):
     pass
 
 
-class EventListSerializer(serializers.ListSerializer):
-    """A page of events: represented in one batch (a few queries for the whole page)."""
-
-    def to_representation(self, data):
-        events = list(data.all() if hasattr(data, "all") else data)
-        found = self.child.batch([event.pk for event in events])
-        # An event deleted between the page's query and this one is left out, not an error.
-        return [found[event.pk] for event in events if event.pk in found]
-
-
 class EventSerializer(TrimmableSerializer):
     id = serializers.UUIDField(source="uuid", help_text="Public id, stable for good.")
     version = serializers.IntegerField(help_text="Grows by one with every published change.")
@@ -117,7 +109,7 @@ class EventSerializer(TrimmableSerializer):
         return f"{api_url(self, 'article-list')}?event={event.uuid}"
 
     class Meta:
-        list_serializer_class = EventListSerializer
+        list_serializer_class = BatchListSerializer
 
     def to_representation(self, event):
         """Written out by hand in ``events.representations`` (the declared fields above say
@@ -125,18 +117,12 @@ class EventSerializer(TrimmableSerializer):
         return self.batch([event.pk])[event.pk]
 
     def batch(self, event_ids) -> dict[int, dict]:
-        addresses = self.context.get("_addresses")
-        if addresses is None:
-            addresses = self.context["_addresses"] = Addresses(self)
-        request = self.context.get("request")
-        readable = readable_articles(request) if request else Article.objects.none()
-        found = event_representations(event_ids, readable_articles=readable, addresses=addresses)
-        names = list(self.fields)
-        return {pk: _trimmed(data, names) for pk, data in found.items()}
-
-
-def _trimmed(data: dict, names: list[str]) -> dict:
-    return data if len(names) == len(data) else {name: data[name] for name in names}
+        addresses = request_addresses(self, Addresses)
+        found = event_representations(
+            event_ids, readable_articles=readable_for(self), addresses=addresses
+        )
+        names = self.field_names()
+        return {pk: trimmed(data, names) for pk, data in found.items()}
 
 
 class ActorSerializer(TrimmableSerializer):

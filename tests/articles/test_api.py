@@ -290,3 +290,44 @@ def test_full_text_search_ranks_by_relevance_and_keeps_the_rules(api):
     assert set(by_date) == {weak.pk, strong.pk}
     response = api.get("/api/v1/articles/?ordering=-relevance")
     assert response.status_code == 400 and "ordering" in response.json()["errors"]
+
+
+@pytest.mark.parametrize(
+    ("url", "most"), [("/api/v1/articles/", 9), ("/api/v1/articles/?format=ninjs", 14)]
+)
+def test_article_list_queries_are_few_and_fixed(api, url, most, django_assert_max_num_queries):
+    """Three of them are the key's lookup and usage; then the page, the articles' rows and
+    one query per part they show, for the whole page (``articles.representations``)."""
+    publication = factories.publication()
+    for _ in range(3):
+        _rich_article(publication)
+    separator = "&" if "?" in url else "?"
+    api.get("/api/v1/topics/")  # the key's first request of the day creates its usage row
+    counts = []
+    for size in (1, 100):
+        with django_assert_max_num_queries(most) as captured:
+            assert len(results(api.get(f"{url}{separator}page_size={size}"))) == min(size, 6)
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts
+
+
+def test_article_detail_queries_do_not_grow_with_its_references(api, django_assert_max_num_queries):
+    few, many = _rich_article(factories.publication()), _rich_article(factories.publication())
+    for position in range(1, 31):
+        factories.citation(many, source=factories.source(), position=position)
+        target = factories.article(publication=many.publication)
+        factories.cross_reference(many, target_article=target, position=100 + position)
+    factories.attach(factories.event(), many)
+    api.get("/api/v1/topics/")
+    counts = []
+    for article in (few, many):
+        for url in (
+            f"/api/v1/articles/{article.pk}/",
+            f"/api/v1/articles/{article.pk}/?format=ninjs",
+        ):
+            with django_assert_max_num_queries(14) as captured:
+                assert api.get(url).status_code == 200
+            counts.append(len(captured))
+    assert len(set(counts)) == 1, counts
+    data = api.get(f"/api/v1/articles/{many.pk}/").json()
+    assert len(data["citations"]) == 31 and len(data["cross_references"]) == 31

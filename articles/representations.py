@@ -1,0 +1,465 @@
+"""Articles as the API represents them, loaded in bulk: one query per related table for a
+whole page, read as plain rows (no model instances), assembled into the dicts the declared
+fields of ``articles.serializers.ArticleSummarySerializer`` and ``ArticleDetailSerializer``
+describe, and the ninjs items made from them.
+
+The list (summary form, or detail form as ninjs) and the detail both come from here, so the
+formats never disagree. ``tests/articles/test_representations.py`` compares the result field
+for field with what Django REST framework's own field machinery makes of model instances.
+The events app builds on the helpers here (addresses, datetimes, sources): events depend on
+articles, never the other way round.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from rest_framework import ISO_8601, serializers
+from rest_framework.settings import api_settings
+
+from .dates import FuzzyDate, Precision
+from .models import (
+    PUBLIC_STATES,
+    Article,
+    ArticleAuthor,
+    Citation,
+    Correction,
+    CrossReference,
+    Note,
+    Source,
+    SummaryPoint,
+)
+from .selectors import public_events
+
+
+def public_url(path: str) -> str:
+    """A public page's canonical address, on ``MONITOR_SITE_URL``."""
+    return f"{settings.MONITOR_SITE_URL}{path}" if path else ""
+
+
+def api_url(serializer, name: str, **kwargs) -> str:
+    path = reverse(f"api:{name}", kwargs=kwargs)
+    request = serializer.context.get("request")
+    return request.build_absolute_uri(path) if request else path
+
+
+# Addresses are reversed once per request with these in place of the ids, then filled in per
+# row: reverse() costs about 0.1 ms, several times a whole row's other work.
+UUID_PLACEHOLDER = "00000000-0000-4000-8000-00000000feed"
+PK_PLACEHOLDER = "987654321"  # as many digits as an id in a URL may have (converters.Number)
+_ARTICLE = {"publication": "p-placeholder", "year": 9871, "month": "93", "day": "94",
+            "slug": "s-placeholder"}  # fmt: skip
+_ARTICLE_PATH = "p-placeholder/9871/93/94/s-placeholder"
+
+
+class Addresses:
+    """The addresses a representation gives, for one request."""
+
+    def __init__(self, serializer):
+        self.article_api = api_url(serializer, "article-detail", pk=PK_PLACEHOLDER)
+        self.event_api = api_url(serializer, "event-detail", uuid=UUID_PLACEHOLDER)
+        page = public_url(reverse("articles:detail", kwargs=_ARTICLE))
+        self._article = page.split(_ARTICLE_PATH)
+        assert len(self._article) == 2, page
+
+    def article_page(self, publication_slug: str, slug: str, published_at) -> str:
+        """``public_url(article.get_absolute_url())`` without reversing it."""
+        if published_at is None:
+            return ""
+        day = timezone.localdate(published_at)
+        before, after = self._article
+        return f"{before}{publication_slug}/{day.year}/{day.month:02d}/{day.day:02d}/{slug}{after}"
+
+    def article(self, pk: int) -> str:
+        return self.article_api.replace(PK_PLACEHOLDER, str(pk))
+
+    def event(self, uuid: str) -> str:
+        return self.event_api.replace(UUID_PLACEHOLDER, uuid)
+
+
+def datetimes():
+    """Django REST framework's rendering of a datetime (in the current time zone, ISO 8601,
+    "Z" for UTC) for a whole batch: the time zone is looked up once, not per value."""
+    zone = timezone.get_current_timezone()
+    if api_settings.DATETIME_FORMAT != ISO_8601:
+        return serializers.DateTimeField().to_representation
+
+    def render(value):
+        if value is None:
+            return None
+        text = value.astimezone(zone).isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+    return render
+
+
+@lru_cache(maxsize=4096)
+def fuzzy_iso(year, month, day, precision) -> str:
+    """``FuzzyDate.isoformat()`` of a date stored as columns (the database checks they fit)."""
+    return FuzzyDate(year, month, day, Precision(precision)).isoformat()
+
+
+SOURCE_COLUMNS = (
+    "pk", "outlet__slug", "outlet__name", "date_year", "date_month", "date_day",
+    "date_precision", "title", "url", "language",
+)  # fmt: skip
+
+
+def source_reference(row) -> dict:
+    """A source as ``SourceRefSerializer`` describes it, from a row of ``SOURCE_COLUMNS``."""
+    return {
+        "id": row[0],
+        "outlet": {"slug": row[1], "name": row[2]},
+        "date": fuzzy_iso(row[3], row[4], row[5], row[6]),
+        "date_precision": row[6],
+        "title": row[7],
+        "url": row[8],
+        "language": row[9],
+    }
+
+
+def source_references(source_ids: Iterable[int]) -> dict[int, dict]:
+    """Each source of ``source_ids`` as ``SourceRefSerializer`` describes it, by id."""
+    ids = set(source_ids)
+    if not ids:
+        return {}
+    rows = Source.objects.filter(pk__in=ids).order_by().values_list(*SOURCE_COLUMNS)
+    return {row[0]: source_reference(row) for row in rows}
+
+
+ARTICLE_COLUMNS = (
+    "pk", "version", "status", "title", "dek", "publication__slug", "publication__name",
+    "publication__short_name", "volume", "issue_number", "published_at", "updated_at", "slug",
+)  # fmt: skip
+CROSS_REFERENCE_COLUMNS = (
+    "article_id", "text", "paragraph", "target_publication__slug", "target_publication__name",
+    "target_publication__short_name", "target_year", "target_month", "target_day",
+    "target_precision", "target_article_id", "target_readable", "target_article__title",
+    "target_article__published_at", "target_article__slug", "target_article__publication__slug",
+)  # fmt: skip
+DETAIL_COLUMNS = ("body_html", "body", "image", "image_alt", "image_credit", "created_at")
+
+
+def article_representations(
+    article_ids: Iterable[int],
+    *,
+    detail: bool,
+    readable_articles,
+    include_events: bool,
+    addresses: Addresses,
+    now=None,
+) -> dict[int, dict]:
+    """The summary (or ``detail``) representation of each article in ``article_ids``, by id.
+
+    In the detail, ``readable_articles`` decides which cross-reference targets are named (the
+    others are null; the summary reads none), and events appear only with
+    ``include_events``, and only published ones.
+    """
+    return {
+        pk: data
+        for pk, (data, _) in _represent(
+            article_ids,
+            detail=detail,
+            readable_articles=readable_articles,
+            include_events=include_events,
+            addresses=addresses,
+            now=now,
+        ).items()
+    }
+
+
+def ninjs_items(
+    article_ids: Iterable[int], *, readable_articles, include_events: bool, addresses: Addresses
+) -> dict[int, dict]:
+    """Each article of ``article_ids`` as IPTC ninjs 3.1 (News in JSON), by id."""
+    render = datetimes()
+    found = _represent(
+        article_ids,
+        detail=True,
+        readable_articles=readable_articles,
+        include_events=include_events,
+        addresses=addresses,
+    )
+    return {
+        pk: ninjs_item(data, slug=row["slug"], first_created=render(row["created_at"]))
+        for pk, (data, row) in found.items()
+    }
+
+
+def _represent(
+    article_ids, *, detail, readable_articles, include_events, addresses, now=None
+) -> dict[int, tuple[dict, dict]]:
+    ids = list(article_ids)
+    if not ids:
+        return {}
+    render = datetimes()
+    now = now or timezone.now()
+    columns = ARTICLE_COLUMNS + (DETAIL_COLUMNS if detail else ())
+    rows = {
+        row["pk"]: row for row in Article.objects.filter(pk__in=ids).order_by().values(*columns)
+    }
+    authors = _grouped(
+        ArticleAuthor.objects.filter(article_id__in=ids)
+        .order_by("position", "pk")
+        .values_list("article_id", "author__slug", "author__name"),
+        lambda row: {"slug": row[1], "name": row[2]},
+    )
+    topics = _grouped(
+        Article.topics.through.objects.filter(article_id__in=ids)
+        .order_by("topic__name", "topic_id")
+        .values_list("article_id", "topic__slug", "topic__name"),
+        lambda row: {"slug": row[1], "name": row[2]},
+    )
+    regions = _grouped(
+        Article.regions.through.objects.filter(article_id__in=ids)
+        .order_by("region__name", "region_id")
+        .values_list("article_id", "region__slug", "region__name", "region__iso_code"),
+        lambda row: {"slug": row[1], "name": row[2], "iso_code": row[3]},
+    )
+    summaries = _grouped(
+        SummaryPoint.objects.filter(article_id__in=ids)
+        .order_by("position", "pk")
+        .values_list("article_id", "text"),
+        lambda row: row[1],
+    )
+    if detail:
+        parts = _detail_parts(
+            ids,
+            readable_articles=readable_articles,
+            include_events=include_events,
+            addresses=addresses,
+            render=render,
+        )
+    result = {}
+    for pk, row in rows.items():
+        when = row["published_at"]
+        public = row["status"] in PUBLIC_STATES and when is not None and when <= now
+        published_at = render(row["published_at"])
+        data = {
+            "id": pk,
+            "api_url": addresses.article(pk),
+            "url": addresses.article_page(
+                row["publication__slug"], row["slug"], row["published_at"]
+            ),
+            "version": row["version"],
+            "status": (
+                "embargoed"
+                if not public
+                else "corrected"
+                if row["status"] == "corrected"
+                else "published"
+            ),
+            "embargoed_until": None if public else published_at,
+            "title": row["title"],
+            "dek": row["dek"],
+            "publication": {
+                "slug": row["publication__slug"],
+                "name": row["publication__name"],
+                "short_name": row["publication__short_name"],
+            },
+            "volume": row["volume"],
+            "issue": row["issue_number"],
+            "published_at": published_at,
+            "updated_at": render(row["updated_at"]),
+            "authors": authors[pk],
+            "topics": topics[pk],
+            "regions": regions[pk],
+            "summary": summaries[pk],
+        }
+        if detail:
+            data.update(
+                {
+                    "body_html": row["body_html"],
+                    "body_markdown": row["body"],
+                    "notes": parts["notes"][pk],
+                    "image": _image(row),
+                    "citations": parts["citations"][pk],
+                    "cross_references": parts["cross_references"][pk],
+                    "events": parts["events"][pk],
+                    "corrections": parts["corrections"][pk],
+                }
+            )
+        result[pk] = (data, row)
+    return result
+
+
+def _grouped(rows, make) -> defaultdict[int, list]:
+    grouped = defaultdict(list)
+    for row in rows:
+        grouped[row[0]].append(make(row))
+    return grouped
+
+
+def _image(row) -> dict | None:
+    if not (row["image"] or row["image_credit"]):
+        return None
+    storage = Article._meta.get_field("image").storage
+    return {
+        "url": public_url(storage.url(row["image"])) if row["image"] else "",
+        "alt": row["image_alt"],
+        "credit": row["image_credit"],
+    }
+
+
+def _detail_parts(ids, *, readable_articles, include_events, addresses, render) -> dict:
+    """What the detail adds to the summary, for every article of ``ids``: a query a part."""
+    notes = _grouped(
+        Note.objects.filter(article_id__in=ids)
+        .order_by("number")
+        .values_list("article_id", "number", "text", "text_html"),
+        lambda row: {"number": row[1], "text": row[2], "html": row[3]},
+    )
+    corrections = _grouped(
+        Correction.objects.filter(article_id__in=ids)
+        .order_by("published_at", "pk")
+        .values_list("article_id", "published_at", "text"),
+        lambda row: {"published_at": render(row[1]), "text": row[2]},
+    )
+    sources = tuple(f"source__{column}" for column in SOURCE_COLUMNS[1:])
+    citations = _grouped(
+        Citation.objects.filter(article_id__in=ids)
+        .order_by("article_id", "position", "pk")
+        .values_list("article_id", "text", "paragraph", "see", "source_id", *sources),
+        lambda row: {
+            "text": row[1],
+            "paragraph": row[2],
+            "see": row[3],
+            "source": source_reference(row[4:]),
+        },
+    )
+    targets = readable_articles.filter(pk=models.OuterRef("target_article_id"))
+    cross_references = _grouped(
+        CrossReference.objects.filter(article_id__in=ids)
+        .annotate(target_readable=models.Exists(targets))
+        .order_by("article_id", "position", "pk")
+        .values_list(*CROSS_REFERENCE_COLUMNS),
+        lambda row: {
+            "text": row[1],
+            "paragraph": row[2],
+            "target_publication": {"slug": row[3], "name": row[4], "short_name": row[5]},
+            "target_date": fuzzy_iso(row[6], row[7], row[8], row[9]),
+            "target": None
+            if row[10] is None or not row[11]
+            else {
+                "id": row[10],
+                "title": row[12],
+                "published_at": render(row[13]),
+                "url": addresses.article_page(row[15], row[14], row[13]),
+                "api_url": addresses.article(row[10]),
+            },
+        },
+    )
+    events = defaultdict(list)
+    if include_events:
+        rows = (
+            public_events()
+            .filter(articles__in=ids)
+            .order_by("starts_on", "ends_on", "pk")
+            .values_list("articles", "uuid", "version", "title", "edtf")
+        )
+        for article_id, uuid, version, title, edtf in rows:
+            uuid = str(uuid)
+            events[article_id].append(
+                {
+                    "id": uuid,
+                    "version": version,
+                    "title": title,
+                    "date": edtf,
+                    "api_url": addresses.event(uuid),
+                }
+            )
+    return {
+        "notes": notes,
+        "corrections": corrections,
+        "citations": citations,
+        "cross_references": cross_references,
+        "events": events,
+    }
+
+
+def ninjs_item(data: dict, *, slug: str, first_created: str) -> dict:
+    """An article's detail representation as an IPTC ninjs 3.1 item."""
+    authors = [author["name"] for author in data["authors"]]
+    item = {
+        "uri": data["url"] or data["api_url"],
+        "type": "text",
+        "version": str(data["version"]),
+        "firstCreated": first_created,
+        "versionCreated": data["updated_at"],
+        "contentCreated": data["published_at"],
+        "pubStatus": "usable",
+        "language": "en",
+        "slugline": slug,
+        "headlines": [{"role": "main", "value": data["title"]}],
+        "bodies": [
+            {"role": "main", "contentType": "text/html", "value": data["body_html"]},
+            {"role": "main", "contentType": "text/markdown", "value": data["body_markdown"]},
+        ],
+        "altIds": [{"role": "monitor-api", "value": str(data["id"])}],
+        "subjects": [
+            {"name": topic["name"], "literal": topic["slug"], "rel": "about"}
+            for topic in data["topics"]
+        ],
+        "places": [
+            {"name": region["name"], "literal": region["iso_code"] or region["slug"]}
+            for region in data["regions"]
+        ],
+        "infoSources": _info_sources(data["citations"]),
+        "associations": [
+            {"name": "event", "rel": "reports", "uri": event["api_url"], "type": "event"}
+            for event in data["events"]
+        ]
+        + [
+            {"name": "cross-reference", "rel": "see-also", "uri": ref["target"]["url"]}
+            for ref in data["cross_references"]
+            if ref["target"]
+        ],
+    }
+    if data["dek"]:
+        item["headlines"].append({"role": "sub", "value": data["dek"]})
+    descriptions = [
+        {"role": "correction", "contentType": "text/plain", "value": correction["text"]}
+        for correction in data["corrections"]
+    ]
+    if data["summary"]:
+        summary = "\n".join(data["summary"])
+        descriptions.insert(0, {"role": "summary", "contentType": "text/plain", "value": summary})
+    if descriptions:
+        item["descriptions"] = descriptions
+    if authors:
+        item["by"] = " and ".join(authors)
+    if data["embargoed_until"]:
+        item["embargoedUntil"] = data["embargoed_until"]
+    if data["image"] and data["image"]["url"]:
+        item["associations"].append(
+            {
+                "name": "image",
+                "rel": "lead-image",
+                "uri": data["image"]["url"],
+                "type": "picture",
+                "renditions": [{"name": "original", "href": data["image"]["url"]}],
+                "descriptions": [{"role": "alt", "value": data["image"]["alt"]}],
+                "copyrightNotice": data["image"]["credit"],
+            }
+        )
+    return {key: value for key, value in item.items() if value != []}
+
+
+def _info_sources(citations) -> list[dict]:
+    seen, sources = set(), []
+    for citation in citations:
+        source = citation["source"]
+        if source["id"] in seen:
+            continue
+        seen.add(source["id"])
+        entry = {"name": source["outlet"]["name"], "role": "cited", "literal": citation["text"]}
+        if source["url"]:
+            entry["uri"] = source["url"]
+        sources.append(entry)
+    return sources

@@ -16,7 +16,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0013_article_page_related'),
+        ('articles', '0014_text_maximums'),
     ]
 
     operations = [

@@ -513,13 +513,6 @@ OTHER_ADMIN = {
     "object_id": 1,
     "id": 1,
 }
-OTHER_ADMIN = {
-    "app_label": "articles",
-    "url": "nothing",
-    "content_type_id": 1,
-    "object_id": 1,
-    "id": 1,
-}
 OPEN_ADMIN = ("/admin/login/", "/admin/logout/", "/admin/jsi18n/")
 
 

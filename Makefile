@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint format bench soak clean chromium wrk
+.PHONY: setup run test lint format bench bench-peer soak clean chromium wrk
 
 $(UV):
 	$(PYTHON) -m venv $(BOOTSTRAP)
@@ -57,6 +57,11 @@ bench: setup wrk
 # the database's outage, any acknowledged save missing afterwards.
 soak: setup wrk
 	$(PY) -m bench soak
+
+# Monitor's pages beside Wagtail 8 and a minimal view in one run of the peer harness
+# (PEER_BENCH, by default ../shared/peer-bench; see bench/peer.py).
+bench-peer: setup wrk
+	$(PY) -m bench peer
 
 # Debian's wrk package, installed here when that needs no prompt, as chromium is.
 wrk:

@@ -9,12 +9,10 @@ from articles.services.pages import list_items
 from monitor.core.caching import public_page
 
 from .models import Actor, Event, Place, TimelineCount, TimelineEntry
-from .timelines import timeline_rows
+from .services.timelines import timeline_page, timeline_page_html
+from .templatetags.timelines import timeline_render
 
 PAGE_SIZE = 20
-# A timeline shows this many events a page, the latest page first: an actor of twenty
-# years of daily analysis has thousands.
-TIMELINE_PAGE = 100
 PARTNERS_SHOWN = 12
 
 
@@ -38,29 +36,6 @@ def _reports(events):
 def _reporting(events):
     """The public articles that report any of ``events``."""
     return Article.objects.public().filter(pk__in=_reports(events))
-
-
-class _CountedPaginator(Paginator):
-    """Pages of a list whose length is known (stored) rather than counted."""
-
-    def __init__(self, object_list, per_page, *, count: int):
-        super().__init__(object_list, per_page)
-        self.count = count
-
-
-def _timeline_page(request, newest_first, *, count: int | None = None):
-    """A page of the events whose ids ``newest_first`` lists, the latest first (``?events=2``
-    the ones before), each page drawn and listed in chronological order. ``count``, when
-    the timeline's length is stored, spares counting it."""
-    number = request.GET.get("events")
-    if count is None:
-        page = Paginator(newest_first, TIMELINE_PAGE).get_page(number)
-    else:
-        page = _CountedPaginator(newest_first, TIMELINE_PAGE, count=count).get_page(number)
-    # The page's ids are a subquery: a timeline is one query, whatever page is asked for.
-    shown = Event.objects.public().filter(pk__in=page.object_list).chronological()
-    page.object_list = timeline_rows(shown)
-    return page
 
 
 @public_page
@@ -93,10 +68,8 @@ def actor_detail(request, slug):
         "events/entity_detail.html",
         {
             "subject": actor,
-            "events": _timeline_page(
-                request,
-                TimelineEntry.objects.of(actor.pk).values_list("event_id", flat=True),
-                count=TimelineCount.objects.events(actor.pk),
+            "timeline": timeline_page_html(
+                actor=actor, number=request.GET.get("events"), label=actor.name
             ),
             # The articles about the actor are those whose subjects name it.
             "page": _articles_page(
@@ -123,9 +96,12 @@ def place_detail(request, slug):
         "events/entity_detail.html",
         {
             "subject": place,
-            "events": _timeline_page(
-                request,
-                events.order_by("-starts_on", "-ends_on", "-id").values_list("pk", flat=True),
+            "timeline": timeline_render(
+                timeline_page(
+                    events.order_by("-starts_on", "-ends_on", "-id").values_list("pk", flat=True),
+                    request.GET.get("events"),
+                ),
+                label=place.name,
             ),
             "page": _articles_page(
                 request, _reporting(events).latest_first().values_list("pk", flat=True)
@@ -167,8 +143,11 @@ def relationship(request, first, second):
         {
             "first": first,
             "second": second,
-            "events": _timeline_page(
-                request, shared, count=TimelineCount.objects.events(first.pk, second.pk)
+            "timeline": timeline_page_html(
+                actor=first,
+                partner=second,
+                number=request.GET.get("events"),
+                label=f"{first.name} and {second.name}",
             ),
             # Those reporting a shared event: all are among the first actor's articles
             # (its subjects), which are read in date order from their index.

@@ -4,7 +4,7 @@ from .actors import Actor, ActorAlias, Place
 from .events import Event, EventQuantity, EventQuerySet, EventSource, Participation
 from .suggestions import EventSuggestion
 from .taxonomy import EventFamily, EventType, PloverCategory
-from .timelines import TimelineCount, TimelineEntry
+from .timelines import TimelineCount, TimelineEntry, TimelinePage
 
 __all__ = [
     "Actor",
@@ -21,4 +21,5 @@ __all__ = [
     "PloverCategory",
     "TimelineCount",
     "TimelineEntry",
+    "TimelinePage",
 ]

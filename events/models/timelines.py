@@ -1,5 +1,8 @@
 """Timelines kept for reading: which public events an actor's timeline, and two actors'
-timeline, hold, in date order, and how many (``events.services.timelines`` keeps them)."""
+timeline, hold, in date order, how many, and their pages as readers saw them
+(``events.services.timelines`` keeps them)."""
+
+import secrets
 
 from django.db import models
 
@@ -70,6 +73,10 @@ class TimelineCountQuerySet(models.QuerySet):
         )
 
 
+def new_stamp() -> int:
+    return secrets.randbits(62)
+
+
 class TimelineCount(models.Model):
     """How many public events a timeline holds: ``actor``'s own (``partner`` the same actor)
     or ``actor``'s with ``partner`` (kept both ways, so that an actor's partners are one
@@ -78,6 +85,9 @@ class TimelineCount(models.Model):
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+", db_index=False)
     partner = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
     events = models.PositiveIntegerField()
+    # Drawn anew whenever any event of the timeline changes: a stored page is shown only
+    # while it carries the stamp it was rendered under (``TimelinePage``).
+    stamp = models.BigIntegerField(default=new_stamp)
 
     objects = TimelineCountQuerySet.as_manager()
 
@@ -89,3 +99,27 @@ class TimelineCount(models.Model):
 
     def __str__(self):
         return f"{self.actor_id}/{self.partner_id}: {self.events}"
+
+
+class TimelinePage(models.Model):
+    """A page of a timeline (its chart and list) as it was rendered for readers: for the
+    timeline of ``actor`` with ``partner`` (the same actor: its own), in that order (the
+    two-actor page names them in the order asked for), under the timeline's ``stamp`` and
+    the templates of ``rendered_with``; shown again while both are current."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+", db_index=False)
+    partner = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    number = models.PositiveIntegerField()
+    stamp = models.BigIntegerField()
+    rendered_with = models.CharField(max_length=32)
+    html = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["actor", "partner", "number"], name="timeline_page_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.actor_id}/{self.partner_id} page {self.number}"

@@ -7,6 +7,12 @@ entries before it). ``timelines_refresh`` writes again the entries of the events
 (after the commit of any change of theirs: the events listener), with the one rule of what
 is public (``Event.objects.public()``), and counts again the timelines whose entries
 changed. ``timelines_rebuild`` makes them all (after a bulk load).
+
+A timeline's pages are stored as readers saw them (``timeline_page_html``), under the stamp
+its count row carries; every refresh draws a new stamp for each timeline its events are on,
+whether or not their entries changed (a title or a place shows on the page too), and takes
+their stored pages away. A page rendered from rows read before a change and stored after it
+carries the old stamp, and is never shown.
 """
 
 from __future__ import annotations
@@ -15,12 +21,22 @@ from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations_with_replacement
 
+from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
+from django.utils.safestring import SafeString, mark_safe
 
-from ..models import Event, Participation, TimelineCount, TimelineEntry
+from articles.services.pages import rendering_version
+
+from ..models import Event, Participation, TimelineCount, TimelineEntry, TimelinePage
+from ..models.timelines import new_stamp
+from ..templatetags.timelines import timeline_render
+from ..timelines import timeline_rows
 
 BATCH = 500
+# A timeline shows this many events a page, the latest page first: an actor of twenty
+# years of daily analysis has thousands.
+TIMELINE_PAGE = 100
 
 
 def _wanted(event_ids: list[int]) -> dict[tuple[int, int, int], tuple]:
@@ -65,7 +81,20 @@ def timelines_refresh(*, event_ids: Iterable[int]) -> int:
     _insert(new)
     changed = {*gone, *new}
     _count({(first, second) for first, second, _ in changed})
+    _restamp({(first, second) for first, second, _ in {*stored, *wanted}})
     return len({event for _, _, event in changed})
+
+
+def _restamp(pairs: set[tuple[int, int]]) -> None:
+    """The timelines named by ``(first, second)`` changed: a new stamp, no stored pages."""
+    ordered = sorted(pairs)
+    stamp = new_stamp()
+    for start in range(0, len(ordered), BATCH):
+        either = Q()
+        for first, second in ordered[start : start + BATCH]:
+            either |= Q(actor_id=first, partner_id=second) | Q(actor_id=second, partner_id=first)
+        TimelineCount.objects.filter(either).update(stamp=stamp)
+        TimelinePage.objects.filter(either).delete()
 
 
 def _insert(entries: dict[tuple[int, int, int], tuple]) -> None:
@@ -100,6 +129,7 @@ def timelines_rebuild() -> int:
     how many entries there are."""
     TimelineEntry.objects.all().delete()
     TimelineCount.objects.all().delete()
+    TimelinePage.objects.all().delete()
     ids = list(Event.objects.public().order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
         _insert(_wanted(ids[start : start + BATCH]))
@@ -115,3 +145,68 @@ def timelines_rebuild() -> int:
             counts.append(TimelineCount(actor_id=second, partner_id=first, events=n))
     TimelineCount.objects.bulk_create(counts, batch_size=BATCH)
     return TimelineEntry.objects.count()
+
+
+class _CountedPaginator(Paginator):
+    """Pages of a list whose length is known (stored) rather than counted."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+def timeline_page(newest_first, number, *, count: int | None = None) -> Page:
+    """Page ``number`` of the events whose ids ``newest_first`` lists, the latest first (the
+    page before it holds later ones), as timeline rows in chronological order. ``count``,
+    when the timeline's length is stored, spares counting it."""
+    if count is None:
+        page = Paginator(newest_first, TIMELINE_PAGE).get_page(number)
+    else:
+        page = _CountedPaginator(newest_first, TIMELINE_PAGE, count=count).get_page(number)
+    # The page's ids are a subquery: a timeline is one query, whatever page is asked for.
+    shown = Event.objects.public().filter(pk__in=page.object_list).chronological()
+    page.object_list = timeline_rows(shown)
+    return page
+
+
+def timeline_page_html(*, actor, partner=None, number=None, label: str) -> SafeString:
+    """Page ``number`` (``?events=``) of the timeline of ``actor``, or of ``actor`` with
+    ``partner``, rendered: as stored when it is current, else rendered and stored."""
+    partner = partner or actor
+    events, stamp = (
+        TimelineCount.objects.filter(actor_id=actor.pk, partner_id=partner.pk)
+        .values_list("events", "stamp")
+        .first()
+    ) or (0, None)
+    entries = TimelineEntry.objects.of(actor.pk, partner.pk).values_list("event_id", flat=True)
+    page = _CountedPaginator(entries, TIMELINE_PAGE, count=events).get_page(number)
+    stored = TimelinePage.objects.filter(
+        actor_id=actor.pk,
+        partner_id=partner.pk,
+        number=page.number,
+        stamp=stamp,
+        rendered_with=rendering_version(),
+    ).values_list("html", flat=True)
+    for html in stored:
+        return mark_safe(html)  # noqa: S308 (rendered by timeline_render, which escapes)
+    shown = Event.objects.public().filter(pk__in=page.object_list).chronological()
+    page.object_list = timeline_rows(shown)
+    html = timeline_render(page, label=label)
+    if stamp is not None:
+        _store(actor.pk, partner.pk, page.number, stamp, html)
+    return html
+
+
+def _store(actor: int, partner: int, number: int, stamp: int, html: str) -> None:
+    """One upsert: another reader storing the same page meanwhile leaves one of the two."""
+    TimelinePage.objects.bulk_create(
+        [
+            TimelinePage(
+                actor_id=actor, partner_id=partner, number=number, stamp=stamp,
+                rendered_with=rendering_version(), html=html,
+            )
+        ],
+        update_conflicts=True,
+        unique_fields=["actor", "partner", "number"],
+        update_fields=["stamp", "rendered_with", "html"],
+    )  # fmt: skip

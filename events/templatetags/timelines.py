@@ -3,6 +3,7 @@
 from html import escape
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from events.charts import TimelineItem, timeline_chart
@@ -49,6 +50,13 @@ def timeline(events, label="Timeline", compact=False):
         "label": label,
         "compact": compact,
     }
+
+
+def timeline_render(events, label="Timeline", compact=False) -> SafeString:
+    """What ``{% timeline events label=… %}`` writes, as a string (to store it)."""
+    return mark_safe(  # noqa: S308 (the template escapes)
+        render_to_string("events/_timeline.html", timeline(events, label=label, compact=compact))
+    )
 
 
 # A timeline draws and lists up to a hundred events: their marks and rows are written out

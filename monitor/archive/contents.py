@@ -68,6 +68,7 @@ DERIVED = {
     "search.searchdocument": "the search index: monitor.search.services.search_reindex",
     "events.timelineentry": "timelines' events in order: events.services.timelines",
     "events.timelinecount": "timelines' counts and partners: events.services.timelines",
+    "events.timelinepage": "timelines' pages as readers saw them, stored again when read",
 }
 
 # Not in the archive, and why.

@@ -1,9 +1,14 @@
 """Timelines kept through the event write path (``events.services.timelines``) and read as
 rows (``events.timelines``)."""
 
-from events.models import Event, Participation, TimelineCount, TimelineEntry
-from events.services import event_save, timelines_rebuild
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.services.pages import rendering_version
+from events.models import Event, Participation, TimelineCount, TimelineEntry, TimelinePage
+from events.services import actor_saved, event_save, timelines_rebuild
 from events.timelines import timeline_rows
+from monitor.core.caching import site_changed
 from tests import factories
 from tests.commits import committed
 
@@ -113,3 +118,88 @@ def test_rows_read_what_a_timeline_shows(db, django_assert_num_queries):
     )
     assert row.actor_names == ("Iran", "Belarus") and row.uuid == str(event.uuid)
     assert row.family == event.event_type.family.name
+
+
+# Stored pages (``timeline_page_html``): shown while their timeline's stamp and the
+# templates are those they were rendered under.
+
+
+def stored_pages():
+    return set(TimelinePage.objects.values_list("actor", "partner", "number"))
+
+
+def test_a_timeline_page_is_stored_and_shown_again(client, db):
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    factories.event(title="Talks in Minsk", actors=[(iran, "host"), (belarus, "visitor")])
+    first = client.get(iran.get_absolute_url()).text
+    assert "Talks in Minsk" in first
+    assert stored_pages() == {(iran.pk, iran.pk, 1)}
+    TimelinePage.objects.update(html="<p>as stored</p>")
+    site_changed()  # past the page cache: what is stored for the timeline shows
+    assert "<p>as stored</p>" in client.get(iran.get_absolute_url()).text
+    # Two actors' pages are stored in the order asked for: the heading names them so.
+    client.get(f"/timeline/{belarus.slug}/{iran.slug}/")
+    assert (belarus.pk, iran.pk, 1) in stored_pages()
+
+
+def test_an_event_change_takes_away_the_pages_of_every_timeline_it_is_on(client, db):
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    event = factories.event(title="Talks in Minsk", actors=[(iran, "host"), (belarus, "visitor")])
+    for path in (iran.get_absolute_url(), belarus.get_absolute_url(),
+                 f"/timeline/{iran.slug}/{belarus.slug}/"):  # fmt: skip
+        client.get(path)
+    assert len(stored_pages()) == 3
+    event.title = "Talks in Brest"  # neither its dates nor its actors: no entry changes
+    save(event)
+    assert stored_pages() == set()
+    page = client.get(f"/timeline/{iran.slug}/{belarus.slug}/").text
+    assert "Talks in Brest" in page and "Talks in Minsk" not in page
+
+
+def test_a_page_stored_under_an_old_stamp_is_never_shown(client, db):
+    """A reader who read the rows before a change and stored them after it."""
+    iran = factories.actor(name="Iran")
+    event = factories.event(title="Before", actors=[(iran, "host")])
+    old = TimelineCount.objects.get(actor=iran, partner=iran).stamp
+    event.title = "After"
+    save(event)
+    TimelinePage.objects.create(
+        actor=iran, partner=iran, number=1, stamp=old, rendered_with=rendering_version(),
+        html="<p>Before</p>",
+    )  # fmt: skip
+    page = client.get(iran.get_absolute_url()).text
+    assert "After" in page and "<p>Before</p>" not in page
+    assert TimelinePage.objects.get().stamp == TimelineCount.objects.get().stamp != old
+
+
+def test_pages_rendered_with_other_templates_are_rendered_again(client, db):
+    iran = factories.actor(name="Iran")
+    factories.event(title="Talks", actors=[(iran, "host")])
+    client.get(iran.get_absolute_url())
+    TimelinePage.objects.update(html="<p>old templates</p>", rendered_with="before-a-deploy")
+    site_changed()
+    page = client.get(iran.get_absolute_url()).text
+    assert "Talks" in page and "old templates" not in page
+
+
+def test_a_renamed_actor_is_renamed_on_its_partners_stored_pages(client, db):
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    factories.event(title="Talks", actors=[(iran, "host"), (belarus, "visitor")])
+    assert "Belarus" in client.get(iran.get_absolute_url()).text
+    belarus.name = "Republic of Belarus"
+    with committed():
+        belarus.save()
+        actor_saved(actor=belarus, fields={"name"})
+    assert "Republic of Belarus" in client.get(iran.get_absolute_url()).text
+
+
+def test_a_stored_page_spares_the_timelines_queries(client, db):
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    factories.event(title="Talks", actors=[(iran, "host"), (belarus, "visitor")])
+    with CaptureQueriesContext(connection) as rendered:
+        client.get(iran.get_absolute_url())
+    site_changed()
+    with CaptureQueriesContext(connection) as stored:
+        client.get(iran.get_absolute_url())
+    # The rows of the page and its participants' names are not read; nothing is written.
+    assert len(stored) <= len(rendered) - 3

@@ -1,5 +1,6 @@
 """Public pages of the articles app: thin views over ``Article.objects.public()``."""
 
+import calendar
 import datetime as dt
 
 from django.core.paginator import Paginator
@@ -11,7 +12,13 @@ from monitor.core.caching import public_page
 
 from .models import Article, ArticleStatus, Author, Correction, Publication, Region, Source, Topic
 from .services import preview_link_article
-from .services.pages import article_page_context, list_items, related_items, stored_page
+from .services.pages import (
+    article_page_context,
+    list_items,
+    listed_items,
+    related_items,
+    stored_page,
+)
 
 PAGE_SIZE = 20
 LATEST_PER_PUBLICATION = 12
@@ -22,8 +29,14 @@ def _page(request, queryset):
 
 
 def _listing(request, title, articles, **context):
-    page = _page(request, articles.for_listing().latest_first())
-    return render(request, "articles/article_list.html", {"title": title, "page": page, **context})
+    page = _page(request, articles.listed())
+    # Each article as stored with its page: no article is loaded as a model.
+    items = "".join(listed_items(page))
+    return render(
+        request,
+        "articles/article_list.html",
+        {"title": title, "page": page, "items": items, **context},
+    )
 
 
 @public_page
@@ -140,11 +153,13 @@ def archive(request, publication, year, month=None, day=None):
         first = dt.date(year, int(month or 1), int(day or 1))
     except (ValueError, OverflowError):
         raise Http404("No such date.") from None
-    articles = publication.articles.public().filter(published_at__year=year)
-    if month:
-        articles = articles.filter(published_at__month=first.month)
     if day:
-        articles = articles.filter(published_at__day=first.day)
+        last = first
+    elif month:
+        last = first.replace(day=calendar.monthrange(year, first.month)[1])
+    else:
+        last = first.replace(month=12, day=31)
+    articles = publication.articles.public().published_within(first, last)
     label = first.strftime("%B %-d, %Y" if day else "%B %Y" if month else "%Y")
     return _listing(request, f"{publication.name}: {label}", articles, publication=publication)
 

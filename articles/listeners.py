@@ -9,6 +9,7 @@ from monitor.core.changes import Changed
 
 from .models import Article
 from .services.counts import catalog_counts_refresh
+from .services.home import home_lists_stale
 from .services.pages import article_pages_render
 from .services.related import related_refresh
 from .services.subjects import classification_keys
@@ -24,7 +25,8 @@ SHOWN_ON_PAGES = {
 
 def changes_committed(changes: Sequence[Changed]) -> None:
     """Related articles and the topics' and regions' counts follow what articles are about
-    and whether readers see them; stored pages follow the names of the authors, topics, regions and publications they show."""
+    and whether readers see them; stored pages follow the names of the authors, topics, regions and publications they show; the home page's stored lists follow all of
+    these, last."""
     moved = {
         change.id
         for change in changes
@@ -50,3 +52,7 @@ def changes_committed(changes: Sequence[Changed]) -> None:
                 **{SHOWN_ON_PAGES[change.resource]: change.id}
             )
             article_pages_render(showing.values_list("pk", flat=True))
+    # Any article's change, even one readers do not see yet: a scheduled time moves when
+    # the lists are next stale by the clock.
+    if any(change.public or change.resource == "article" for change in changes):
+        home_lists_stale()

@@ -53,6 +53,17 @@ class ArticleQuerySet(models.QuerySet):
             .first()
         )
 
+    def next_public_at(self, now=None):
+        """When the next article becomes public by the clock alone (None if none will): a
+        scheduled article, or one published with a time still to come."""
+        now = now or timezone.now()
+        return (
+            self.filter(status__in=PUBLIC_STATES, published_at__gt=now)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
     def public_or_retracted(self, now=None):
         """What has an address readers may ask for: public articles, and retracted ones (whose
         address answers that they were retracted)."""

@@ -25,8 +25,7 @@ SHOWN_ON_PAGES = {
 
 def changes_committed(changes: Sequence[Changed]) -> None:
     """Related articles and the topics' and regions' counts follow what articles are about
-    and whether readers see them; stored pages follow the names of the authors, topics, regions and publications they show; the home page's stored lists follow all of
-    these, last."""
+    and whether readers see them; stored pages follow the names of the authors, topics, regions and publications they show."""
     moved = {
         change.id
         for change in changes
@@ -52,7 +51,12 @@ def changes_committed(changes: Sequence[Changed]) -> None:
                 **{SHOWN_ON_PAGES[change.resource]: change.id}
             )
             article_pages_render(showing.values_list("pk", flat=True))
-    # Any article's change, even one readers do not see yet: a scheduled time moves when
-    # the lists are next stale by the clock.
+
+
+def home_committed(changes: Sequence[Changed]) -> None:
+    """The home page's stored lists are stale after any change readers may see, and after
+    any article's (a draft scheduled moves when they are next stale by the clock). A listener
+    of its own, after the one above (stored items, topics' counts): if that one fails, the
+    lists still follow."""
     if any(change.public or change.resource == "article" for change in changes):
         home_lists_stale()

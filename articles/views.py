@@ -114,15 +114,15 @@ def archive(request, publication, year, month=None, day=None):
     publication = get_object_or_404(Publication, slug=publication)
     try:
         first = dt.date(year, int(month or 1), int(day or 1))
+        if day:
+            last = first
+        elif month:
+            last = first.replace(day=calendar.monthrange(year, first.month)[1])
+        else:
+            last = first.replace(month=12, day=31)
+        articles = publication.articles.public().published_within(first, last)
     except (ValueError, OverflowError):
         raise Http404("No such date.") from None
-    if day:
-        last = first
-    elif month:
-        last = first.replace(day=calendar.monthrange(year, first.month)[1])
-    else:
-        last = first.replace(month=12, day=31)
-    articles = publication.articles.public().published_within(first, last)
     label = first.strftime("%B %-d, %Y" if day else "%B %Y" if month else "%Y")
     return _listing(request, f"{publication.name}: {label}", articles, publication=publication)
 

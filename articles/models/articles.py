@@ -129,7 +129,9 @@ class ArticleQuerySet(models.QuerySet):
         month and the day of every article of the year."""
         start = timezone.make_aware(dt.datetime.combine(first, dt.time()))
         end = timezone.make_aware(dt.datetime.combine(last, dt.time.max))
-        return self.filter(published_at__range=(start, end))
+        # In UTC, as stored: a day at the ends of the calendar that UTC cannot hold (year 1
+        # east of Greenwich) raises OverflowError here, not when the query runs.
+        return self.filter(published_at__range=(start.astimezone(dt.UTC), end.astimezone(dt.UTC)))
 
     def related_to(self, article, *, limit: int):
         """The ``limit`` articles of this queryset most related to ``article``, best first:

@@ -77,6 +77,16 @@ def test_archives_are_whole_local_days_months_and_years(client, settings):
     assert client.get(f"/{slug}/2024/13/").status_code == 404
 
 
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Tbilisi", "America/New_York"])
+@pytest.mark.parametrize(
+    "period", ["0001", "0001/01", "0001/01/01", "9999", "9999/12", "9999/12/31"]
+)
+def test_archives_at_the_ends_of_the_calendar_answer_200_or_404(client, settings, zone, period):
+    settings.TIME_ZONE = zone  # year 1 east of UTC and 9999 west of it are out of UTC's range
+    publication = factories.publication()
+    assert client.get(f"/{publication.slug}/{period}/").status_code in (200, 404)
+
+
 def test_an_item_stored_with_other_templates_is_rendered_now(client):
     publication = factories.publication()
     articles = [factories.article(publication=publication) for _ in range(3)]

@@ -9,6 +9,7 @@ from monitor.core.changes import Changed
 
 from .models import Article
 from .services.counts import catalog_counts_refresh
+from .services.home import home_lists_stale
 from .services.pages import article_pages_render
 from .services.related import related_refresh
 from .services.subjects import classification_keys
@@ -50,3 +51,12 @@ def changes_committed(changes: Sequence[Changed]) -> None:
                 **{SHOWN_ON_PAGES[change.resource]: change.id}
             )
             article_pages_render(showing.values_list("pk", flat=True))
+
+
+def home_committed(changes: Sequence[Changed]) -> None:
+    """The home page's stored lists are stale after any change readers may see, and after
+    any article's (a draft scheduled moves when they are next stale by the clock). A listener
+    of its own, after the one above (stored items, topics' counts): if that one fails, the
+    lists still follow."""
+    if any(change.public or change.resource == "article" for change in changes):
+        home_lists_stale()

@@ -1,20 +1,25 @@
 """Public pages of the articles app: thin views over ``Article.objects.public()``."""
 
+import calendar
 import datetime as dt
 
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 
 from monitor.core.caching import public_page
 
 from .models import Article, ArticleStatus, Author, Correction, Publication, Region, Source, Topic
 from .services import preview_link_article
-from .services.pages import article_page_context, list_items, related_items, stored_page
+from .services.home import home_lists
+from .services.pages import (
+    article_page_context,
+    listed_items,
+    related_items,
+    stored_page,
+)
 
 PAGE_SIZE = 20
-LATEST_PER_PUBLICATION = 12
 
 
 def _page(request, queryset):
@@ -22,49 +27,20 @@ def _page(request, queryset):
 
 
 def _listing(request, title, articles, **context):
-    page = _page(request, articles.for_listing().latest_first())
-    return render(request, "articles/article_list.html", {"title": title, "page": page, **context})
+    page = _page(request, articles.listed())
+    # Each article as stored with its page: no article is loaded as a model.
+    items = "".join(listed_items(page))
+    return render(
+        request,
+        "articles/article_list.html",
+        {"title": title, "page": page, "items": items, **context},
+    )
 
 
 @public_page
 def home(request):
-    public = Article.objects.public()
-    latest = public.latest_first().values_list("published_at", flat=True).first()
-    lead_ids = (
-        list(
-            public.on_days([timezone.localdate(latest)]).latest_first().values_list("pk", flat=True)
-        )
-        if latest
-        else []
-    )
-    latest_ids = public.latest_ids_by_publication(LATEST_PER_PUBLICATION)
-    # Lists show each article as stored with its page: no article is loaded as a model.
-    items = list_items({*lead_ids, *latest_ids})
-    publications = {publication.pk: publication for publication in Publication.objects.all()}
-    by_publication: dict[int, list[str]] = {}
-    for publication_id, pk in (
-        public.filter(pk__in=latest_ids).latest_first().values_list("publication_id", "pk")
-    ):
-        by_publication.setdefault(publication_id, []).append(items[pk])
-    return render(
-        request,
-        "articles/home.html",
-        {
-            "lead": "".join(items[pk] for pk in lead_ids),
-            "lead_day": latest,
-            "by_publication": sorted(
-                ((publications[pk], shown) for pk, shown in by_publication.items()),
-                key=lambda group: group[0].name,
-            ),
-            # Counted when articles change (articles.services.counts).
-            "topics": Topic.objects.filter(public_articles__gt=0).order_by(
-                "-public_articles", "name"
-            )[:8],
-            "regions": Region.objects.filter(public_articles__gt=0).order_by(
-                "-public_articles", "name"
-            )[:8],
-        },
-    )
+    # The lists are stored as one fragment, rendered again when what they show changes.
+    return render(request, "articles/home.html", {"lists": home_lists()})
 
 
 @public_page
@@ -138,13 +114,15 @@ def archive(request, publication, year, month=None, day=None):
     publication = get_object_or_404(Publication, slug=publication)
     try:
         first = dt.date(year, int(month or 1), int(day or 1))
+        if day:
+            last = first
+        elif month:
+            last = first.replace(day=calendar.monthrange(year, first.month)[1])
+        else:
+            last = first.replace(month=12, day=31)
+        articles = publication.articles.public().published_within(first, last)
     except (ValueError, OverflowError):
         raise Http404("No such date.") from None
-    articles = publication.articles.public().filter(published_at__year=year)
-    if month:
-        articles = articles.filter(published_at__month=first.month)
-    if day:
-        articles = articles.filter(published_at__day=first.day)
     label = first.strftime("%B %-d, %Y" if day else "%B %Y" if month else "%Y")
     return _listing(request, f"{publication.name}: {label}", articles, publication=publication)
 

@@ -48,6 +48,7 @@ from articles.models import (
 from articles.names import name_key
 from articles.rendering import Link, render_article_body, render_markdown
 from articles.services.counts import catalog_counts_refresh_all
+from articles.services.home import home_lists_stale
 from articles.services.pages import article_pages_render, related_lists_render
 from articles.services.related import related_rebuild
 from articles.services.subjects import WEIGHTS, classification_keys, subjects_listed_refresh
@@ -169,6 +170,7 @@ class _Generator:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # the planner's statistics, for the indexes to be chosen
         site_changed()
+        home_lists_stale()
         return self.report
 
     # The catalogue

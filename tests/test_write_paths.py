@@ -10,7 +10,7 @@ production. After each step it checks that:
 - the search index equals a full reindex of what is there;
 - a mirror that replays the change feed equals the live API, item for item;
 - every public page served from the cache equals a fresh render, and every article page
-  stored when it changed equals one rendered now;
+  stored when it changed, and the home page's stored lists, equal those rendered now;
 - what each article is about (its subjects: related articles, filters) follows its topics
   and the published events it reports;
 - no text an editor saved was lost.
@@ -42,6 +42,7 @@ from hypothesis.stateful import (
 )
 
 from articles.models import Article, ArticlePage, ArticleStatus, Publication
+from articles.services.home import home_lists, home_lists_render
 from articles.services.pages import article_page_context
 from events.models import Event, EventType
 from monitor.search.backends import search
@@ -323,6 +324,11 @@ class Newsroom(RuleBasedStateMachine):
             context = article_page_context(article)
             assert stored.main_html == render_to_string("articles/_article_main.html", context)
             assert stored.meta_html == render_to_string("articles/_article_meta.html", context)
+
+    @invariant()
+    def stored_home_lists_equal_a_fresh_render(self):
+        now = timezone.now()
+        assert home_lists(now) == home_lists_render(now)
 
     @invariant()
     def no_saved_text_was_lost(self):

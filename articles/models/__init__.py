@@ -12,6 +12,7 @@ from .articles import (
 )
 from .catalog import Author, Publication, Region, Topic
 from .changes import Change, ChangeSequence
+from .home import HomeLists
 from .sources import (
     Citation,
     CrossReference,
@@ -39,6 +40,7 @@ __all__ = [
     "Citation",
     "Correction",
     "CrossReference",
+    "HomeLists",
     "Note",
     "Outlet",
     "OutletAlias",

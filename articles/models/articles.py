@@ -53,6 +53,17 @@ class ArticleQuerySet(models.QuerySet):
             .first()
         )
 
+    def next_public_at(self, now=None):
+        """When the next article becomes public by the clock alone (None if none will): a
+        scheduled article, or one published with a time still to come."""
+        now = now or timezone.now()
+        return (
+            self.filter(status__in=PUBLIC_STATES, published_at__gt=now)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
     def public_or_retracted(self, now=None):
         """What has an address readers may ask for: public articles, and retracted ones (whose
         address answers that they were retracted)."""
@@ -86,6 +97,12 @@ class ArticleQuerySet(models.QuerySet):
     def latest_first(self):
         return self.order_by("-published_at", "-id")
 
+    def listed(self):
+        """A list's rows, the latest first: ``(id, item HTML, rendered with)`` as stored with
+        each article's page (``articles.services.pages.listed_items`` joins them). No model
+        instance is made and nothing else of the article is read."""
+        return self.latest_first().values_list("pk", "page__item_html", "page__rendered_with")
+
     def latest_ids_by_publication(self, per_publication: int) -> list[int]:
         """The ids of the latest ``per_publication`` articles of each publication: one short
         walk of the public-latest index per publication (there are a handful)."""
@@ -105,6 +122,16 @@ class ArticleQuerySet(models.QuerySet):
                 published_at__gte=start, published_at__lt=start + dt.timedelta(days=1)
             )
         return self.filter(ranges)
+
+    def published_within(self, first: dt.date, last: dt.date):
+        """Articles published from ``first`` to ``last``, both days included (local time): one
+        range the date index serves, where a year, month and day lookup would compute the
+        month and the day of every article of the year."""
+        start = timezone.make_aware(dt.datetime.combine(first, dt.time()))
+        end = timezone.make_aware(dt.datetime.combine(last, dt.time.max))
+        # In UTC, as stored: a day at the ends of the calendar that UTC cannot hold (year 1
+        # east of Greenwich) raises OverflowError here, not when the query runs.
+        return self.filter(published_at__range=(start.astimezone(dt.UTC), end.astimezone(dt.UTC)))
 
     def related_to(self, article, *, limit: int):
         """The ``limit`` articles of this queryset most related to ``article``, best first:

@@ -163,6 +163,26 @@ def list_items(article_ids: Iterable[int]) -> dict[int, str]:
     return items
 
 
+def listed_items(rows: Iterable[tuple[int, str | None, str | None]]) -> list[str]:
+    """The list items of rows from ``Article.objects.listed()``, in their order; those not
+    stored with the running templates are rendered now (one more query for all of them)."""
+    rows = list(rows)
+    version = rendering_version()
+    stale = [pk for pk, _, rendered_with in rows if rendered_with != version]
+    rendered = (
+        {
+            other.pk: item_render(other)
+            for other in Article.objects.filter(pk__in=stale).for_listing()
+        }
+        if stale
+        else {}
+    )
+    return [
+        html if rendered_with == version else rendered.get(pk, "")
+        for pk, html, rendered_with in rows
+    ]
+
+
 def related_lists_render(article_ids: Iterable[int]) -> None:
     """Store with each article's page the related articles it shows, where they changed."""
     ids = sorted(set(article_ids))

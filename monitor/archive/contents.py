@@ -65,6 +65,7 @@ DERIVED = {
     "articles.articlepage": "stored pages and list items: articles.services.pages",
     "articles.articlesubject": "what articles are about: topics, regions, events, actors",
     "articles.relatedarticle": "related lists: articles.services.related",
+    "articles.homelists": "the home page's lists: articles.services.home, on the first request",
     "search.searchdocument": "the search index: monitor.search.services.search_reindex",
     "events.timelineentry": "timelines' events in order: events.services.timelines",
     "events.timelinecount": "timelines' counts and partners: events.services.timelines",

@@ -26,6 +26,7 @@ from tqdm import tqdm
 
 from articles.models import Article, ArticleStatus, ArticleSubject
 from articles.services.counts import catalog_counts_refresh_all
+from articles.services.home import home_lists_stale
 from articles.services.pages import article_pages_render
 from articles.services.related import related_rebuild
 from articles.services.subjects import WEIGHTS, classification_keys, subjects_listed_refresh
@@ -445,6 +446,7 @@ def _after_restore() -> None:
     """What a restored site needs once committed: no page cached before it is served, and
     the work queued on the old site is queued again (scheduled publications, at their time)."""
     site_changed()
+    home_lists_stale()
     site_changes_at(Article.objects.next_due())
     scheduled = Article.objects.filter(status=ArticleStatus.SCHEDULED).values_list(
         "pk", "published_at"

@@ -1,4 +1,4 @@
-"""Events as flat CSV rows (like ACLED's) and as GeoJSON features, streamable row by row.
+"""Events as flat CSV rows (like ACLED's) and as GeoJSON features, streamed a batch at a time.
 
 Both take the event API's JSON representation, so the three formats never disagree.
 Errors are always rendered as problem JSON, whatever format was asked for.

@@ -11,9 +11,9 @@ class IdList(models.Expression):
     ``Participation.objects.filter(event_id__in=IdList(batch))``.
 
     ``pk__in=[...]`` prepares and sends one parameter per id, and the ORM's preparation of
-    each (about 5 µs) is most of a batch query's cost when the batch holds thousands; this
-    is one JSON array (SQLite's ``json_each``) or one array (PostgreSQL's ``unnest``),
-    whatever its length. Other databases get one parameter per id.
+    each (a few µs) adds up when a batch holds thousands; this is one JSON array (SQLite's
+    ``json_each``) or one array (PostgreSQL's ``unnest``), whatever its length. Other
+    databases get one parameter per id.
     """
 
     output_field = models.BigIntegerField()

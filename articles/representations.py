@@ -23,6 +23,8 @@ from django.utils import timezone
 from rest_framework import ISO_8601, serializers
 from rest_framework.settings import api_settings
 
+from monitor.core.expressions import IdList
+
 from .dates import FuzzyDate, Precision
 from .models import (
     PUBLIC_STATES,
@@ -67,12 +69,13 @@ class Addresses:
         page = public_url(reverse("articles:detail", kwargs=_ARTICLE))
         self._article = page.split(_ARTICLE_PATH)
         assert len(self._article) == 2, page
+        self._zone = timezone.get_current_timezone()  # looked up once, not per article
 
     def article_page(self, publication_slug: str, slug: str, published_at) -> str:
         """``public_url(article.get_absolute_url())`` without reversing it."""
         if published_at is None:
             return ""
-        day = timezone.localdate(published_at)
+        day = published_at.astimezone(self._zone)
         before, after = self._article
         return f"{before}{publication_slug}/{day.year}/{day.month:02d}/{day.day:02d}/{slug}{after}"
 
@@ -129,7 +132,7 @@ def source_references(source_ids: Iterable[int]) -> dict[int, dict]:
     ids = set(source_ids)
     if not ids:
         return {}
-    rows = Source.objects.filter(pk__in=ids).order_by().values_list(*SOURCE_COLUMNS)
+    rows = Source.objects.filter(pk__in=IdList(ids)).order_by().values_list(*SOURCE_COLUMNS)
     return {row[0]: source_reference(row) for row in rows}
 
 

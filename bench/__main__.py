@@ -1,20 +1,22 @@
 """Run the benchmarks and print their figures: `python -m bench` (or `make bench`).
 
 `python -m bench micro` runs only the in-process ones (parsing, a save, a page); `python -m
-bench load` only Monitor under gunicorn and wrk (see bench/load.py); `python -m bench soak`
-the fault-and-soak run (see bench/soak.py), and `python -m bench peer` Monitor beside Wagtail
-in the peer harness (see bench/peer.py); neither is part of the default set.
+bench load` only Monitor under gunicorn and wrk (see bench/load.py). Asked for by name, never
+part of the default set: `python -m bench soak` the fault-and-soak run (bench/soak.py),
+`python -m bench exports` the streamed CSV and GeoJSON exports of a generated archive
+(bench/exports.py; its corpus takes minutes to generate), `python -m bench peer` Monitor
+beside Wagtail in the peer harness (bench/peer.py).
 """
 
 import sys
 
-from bench import citations, load, peer, processing, soak
+from bench import citations, exports, load, peer, processing, soak
 
-# The soak (bench/soak.py, `make soak`) is asked for by name: it takes minutes and fails loudly.
 BENCHMARKS = {
     "micro": [citations, processing],
     "load": [load],
     "soak": [soak],
+    "exports": [exports],
     "peer": [peer],
 }
 

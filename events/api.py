@@ -24,7 +24,8 @@ from articles.api import FIELDS_PARAMETER, SubscriberViewSet
 from . import serializers
 from .filters import EventFilterSet
 from .models import Actor, Event, EventFamily, EventType, Place
-from .renderers import EventCSVRenderer, GeoJSONRenderer, csv_lines, geojson_chunks
+from .renderers import EventCSVRenderer, GeoJSONRenderer, csv_chunks, geojson_batches
+from .representations import event_rows
 
 EVENT_FORMATS = OpenApiParameter(
     "format",
@@ -32,8 +33,8 @@ EVENT_FORMATS = OpenApiParameter(
     enum=["json", "csv", "geojson"],
     description="json (default), csv or geojson; or the matching Accept header.",
 )
-STREAMED_FORMATS = {"csv": csv_lines, "geojson": geojson_chunks}
-EXPORT_CHUNK = 500
+STREAMED_FORMATS = {"csv": csv_chunks, "geojson": geojson_batches}
+EXPORT_CHUNK = 2000
 
 
 class EventsViewSet(SubscriberViewSet):
@@ -94,14 +95,10 @@ class EventViewSet(EventsViewSet):
         )
         # One serializer for every row, a batch of events at a time; memory stays flat.
         serializer = self.get_serializer_class()(context=self.get_serializer_context())
-        ids = events.values_list("pk", flat=True).iterator(chunk_size=EXPORT_CHUNK)
-        rows = (
-            row
-            for batch in itertools.batched(ids, EXPORT_CHUNK)
-            for row in _in_order(batch, serializer.batch(batch))
-        )
+        rows = event_rows(events).iterator(chunk_size=EXPORT_CHUNK)
+        batches = map(serializer.batch_of_rows, itertools.batched(rows, EXPORT_CHUNK))
         response = StreamingHttpResponse(
-            export(rows), content_type=request.accepted_renderer.media_type
+            export(batches), content_type=request.accepted_renderer.media_type
         )
         key = f"{request.get_full_path()}|{state['n']}|{state['latest']}|{state['versions']}"
         response["ETag"] = f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
@@ -110,10 +107,6 @@ class EventViewSet(EventsViewSet):
         if request.accepted_renderer.format == "csv":
             response["Content-Disposition"] = 'attachment; filename="events.csv"'
         return response
-
-
-def _in_order(ids, found: dict) -> list:
-    return [found[pk] for pk in ids if pk in found]
 
 
 class ActorViewSet(EventsViewSet):

@@ -21,6 +21,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import connection, transaction
 from django.utils.text import slugify
@@ -143,9 +144,25 @@ def corpus_generate(*, articles: int, events: int, seed: int = 0, progress: bool
     return _Generator(articles, events, seed, progress).run()
 
 
+def place_coordinates(seed: int, count: int) -> list[tuple[Decimal | None, Decimal | None]]:
+    """Where each of ``count`` places lies: nine in ten between Central Europe and Central
+    Asia, the others without coordinates. Drawn apart from the rest of the corpus (whose
+    draws they leave as they were), so that GeoJSON exports and ``bbox`` have points."""
+    rng = random.Random(f"places-{seed}")  # noqa: S311
+    coordinates = []
+    for _ in range(count):
+        if rng.random() < 0.9:
+            latitude, longitude = rng.uniform(35, 60), rng.uniform(15, 80)
+            coordinates.append((Decimal(f"{latitude:.5f}"), Decimal(f"{longitude:.5f}")))
+        else:
+            coordinates.append((None, None))
+    return coordinates
+
+
 class _Generator:
     def __init__(self, articles, events, seed, progress):
         self.n_articles, self.n_events = articles, events
+        self.seed = seed
         self.rng = random.Random(seed)  # noqa: S311 (a reproducible corpus, not a secret)
         self.progress = progress
         self.report = CorpusReport()
@@ -221,9 +238,10 @@ class _Generator:
         ]  # fmt: skip
         self.actors = Actor.objects.bulk_create(states + persons)
         self.places = Place.objects.bulk_create(
-            Place(name=f"{self._name(3)}", slug=f"place-{n}", country=self.rng.choice(self.regions))
-            for n in range(400)
-        )
+            Place(name=f"{self._name(3)}", slug=f"place-{n}", country=self.rng.choice(self.regions),
+                  latitude=latitude, longitude=longitude)
+            for n, (latitude, longitude) in enumerate(place_coordinates(self.seed, 400))
+        )  # fmt: skip
         for model, rows in (
             (Publication, self.publications), (Region, self.regions), (Topic, self.topics),
             (Author, self.authors), (Outlet, self.outlets), (Actor, self.actors),

@@ -1,4 +1,4 @@
-"""Events as flat CSV rows (like ACLED's) and as GeoJSON features, streamable row by row.
+"""Events as flat CSV rows (like ACLED's) and as GeoJSON features, streamed a batch at a time.
 
 Both take the event API's JSON representation, so the three formats never disagree.
 Errors are always rendered as problem JSON, whatever format was asked for.
@@ -6,7 +6,6 @@ Errors are always rendered as problem JSON, whatever format was asked for.
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Iterator
 
 from rest_framework import renderers
@@ -101,15 +100,27 @@ def spreadsheet_safe(value):
 
 
 def csv_lines(events: Iterable[dict]) -> Iterator[str]:
+    return csv_chunks([events])
+
+
+def csv_chunks(batches: Iterable[Iterable[dict]]) -> Iterator[str]:
+    """The header, then each batch of events as one chunk of rows."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
-    for event in events:
-        writer.writerow([spreadsheet_safe(value) for value in csv_row(event)])
-        yield buffer.getvalue()
+    yield buffer.getvalue()
+    for events in batches:
         buffer.seek(0)
         buffer.truncate()
-    yield buffer.getvalue()
+        writer.writerows(
+            [
+                value if value.__class__ is not str or not value.startswith(FORMULA_STARTS)
+                else spreadsheet_safe(value)
+                for value in csv_row(event)
+            ]
+            for event in events
+        )  # fmt: skip
+        yield buffer.getvalue()
 
 
 def geojson_feature(event: dict) -> dict | None:
@@ -128,14 +139,19 @@ def geojson_feature(event: dict) -> dict | None:
 
 def geojson_chunks(events: Iterable[dict]) -> Iterator[str]:
     """A FeatureCollection of the events that have coordinates, written feature by feature."""
+    return geojson_batches([events])
+
+
+def geojson_batches(batches: Iterable[Iterable[dict]]) -> Iterator[str]:
+    """``geojson_chunks`` of events a batch at a time: one chunk per batch."""
+    encode = JSONEncoder(ensure_ascii=False).encode
     yield '{"type": "FeatureCollection", "features": ['
     first = True
-    for event in events:
-        feature = geojson_feature(event)
-        if feature is None:
-            continue
-        yield ("" if first else ",") + json.dumps(feature, cls=JSONEncoder, ensure_ascii=False)
-        first = False
+    for events in batches:
+        features = [encode(f) for f in map(geojson_feature, events) if f is not None]
+        if features:
+            yield ("" if first else ",") + ",".join(features)
+            first = False
     yield "]}"
 
 

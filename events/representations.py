@@ -26,6 +26,7 @@ from articles.representations import (
     source_references,
 )
 from articles.representations import Addresses as ArticleAddresses
+from monitor.core.expressions import IdList
 
 from .models import Event, EventQuantity, EventSource, Participation, Place
 
@@ -85,9 +86,25 @@ def event_representations(
     ids = list(event_ids)
     if not ids:
         return {}
-    _datetime = datetimes()
-    rows = Event.objects.filter(pk__in=ids).order_by().values_list(*EVENT_COLUMNS)
+    rows = event_rows(Event.objects.filter(pk__in=IdList(ids)).order_by())
+    return represented(rows, readable_articles=readable_articles, addresses=addresses)
+
+
+def event_rows(events):
+    """The rows ``represented`` takes, of the queryset ``events`` in its order: an export reads
+    them as it goes, a batch at a time, instead of looking its batches up by id."""
+    return events.values_list(*EVENT_COLUMNS)
+
+
+def represented(
+    rows: Iterable[tuple], *, readable_articles, addresses: Addresses
+) -> dict[int, dict]:
+    """The representation of each event of ``rows`` (of ``event_rows``), by id, in their order."""
     events = {row[0]: row for row in rows}
+    if not events:
+        return {}
+    ids = list(events)
+    _datetime = datetimes()
     places = {
         row[0]: {
             "slug": row[1],
@@ -113,7 +130,7 @@ def event_representations(
     }
     participants = defaultdict(list)
     for row in (
-        Participation.objects.filter(event_id__in=ids)
+        Participation.objects.filter(event_id__in=IdList(ids))
         .order_by(*Participation._meta.ordering)
         .values_list("event_id", "actor__slug", "actor__name", "actor__kind", "role",
                      "on_behalf_of__slug", "on_behalf_of__name", "on_behalf_of__kind", "office")
@@ -127,7 +144,7 @@ def event_representations(
             }
         )
     supports = list(
-        EventSource.objects.filter(event_id__in=ids)
+        EventSource.objects.filter(event_id__in=IdList(ids))
         .order_by("pk")
         .values_list("event_id", "source_id", "quote")
     )
@@ -137,31 +154,12 @@ def event_representations(
         event_sources[event_id].append({"source": sources[source_id], "quote": quote})
     quantities = defaultdict(list)
     for event_id, value, unit, text in (
-        EventQuantity.objects.filter(event_id__in=ids)
+        EventQuantity.objects.filter(event_id__in=IdList(ids))
         .order_by("pk")
         .values_list("event_id", "value", "unit", "text")
     ):
         quantities[event_id].append({"value": _decimal(Decimal(value)), "unit": unit, "text": text})
-    articles, counts = defaultdict(list), defaultdict(int)
-    # From the articles' side, so that the readable rule is the articles app's own and the
-    # database starts from the page's events (the other way round, SQLite probes every
-    # readable article against the page).
-    for event_id, pk, title, published_at, slug, publication_slug in (
-        readable_articles.filter(events__in=ids)
-        .order_by("events", "-published_at", "-pk")
-        .values_list("events", "pk", "title", "published_at", "slug", "publication__slug")
-    ):
-        counts[event_id] += 1
-        if counts[event_id] <= ARTICLES_SHOWN:
-            articles[event_id].append(
-                {
-                    "id": pk,
-                    "title": title,
-                    "published_at": _datetime(published_at),
-                    "url": addresses.article_page(publication_slug, slug, published_at),
-                    "api_url": addresses.article(pk),
-                }
-            )
+    articles, counts = _article_refs(ids, readable_articles, addresses, _datetime)
     result = {}
     for pk, row in events.items():
         uuid = str(row[1])
@@ -187,9 +185,58 @@ def event_representations(
             "participants": participants[pk],
             "sources": event_sources[pk],
             "quantities": quantities[pk],
-            "articles": articles[pk],
-            "articles_count": counts[pk],
+            "articles": articles.get(pk, []),
+            "articles_count": counts.get(pk, 0),
             "articles_url": addresses.articles_api + uuid,
             "updated_at": _datetime(row[23]),
         }
     return result
+
+
+def _article_refs(ids, readable_articles, addresses, render_datetime) -> tuple[dict, dict]:
+    """The latest ``ARTICLES_SHOWN`` readable articles reporting each event, newest first, and
+    how many there are, by event id.
+
+    The links first (an index of the link table), then each readable article once, by id:
+    the readable rule stays the articles app's own, and an article reporting many of the
+    batch's events is read once, not once per event (its row is wide: its status and date
+    lie past its body).
+    """
+    links = list(
+        Event.articles.through.objects.filter(event_id__in=IdList(ids))
+        .order_by()
+        .values_list("event_id", "article_id")
+    )
+    readable = {
+        row[0]: row
+        for row in readable_articles.filter(pk__in=IdList({link[1] for link in links}))
+        .order_by()
+        .values_list("pk", "published_at", "title", "slug", "publication__slug")
+    }
+    reporting = defaultdict(list)
+    for event_id, article_id in links:
+        if article_id in readable:
+            reporting[event_id].append(readable[article_id])
+    shown = {}  # each article's reference made once for the batch, shared by its events
+    articles, counts = {}, {}
+    for event_id, rows in reporting.items():
+        rows.sort(key=_newest_first, reverse=True)
+        counts[event_id] = len(rows)
+        references = articles[event_id] = []
+        for row in rows[:ARTICLES_SHOWN]:
+            reference = shown.get(row[0])
+            if reference is None:
+                pk, published_at, title, slug, publication_slug = row
+                reference = shown[pk] = {
+                    "id": pk,
+                    "title": title,
+                    "published_at": render_datetime(published_at),
+                    "url": addresses.article_page(publication_slug, slug, published_at),
+                    "api_url": addresses.article(pk),
+                }
+            references.append(reference)
+    return articles, counts
+
+
+def _newest_first(row) -> tuple:
+    return row[1], row[0]  # published_at (never empty for a readable article), then id

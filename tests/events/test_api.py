@@ -196,3 +196,33 @@ def test_list_queries_do_not_grow_with_page_size(api, url, django_assert_max_num
             body(api.get(paged))
         counts.append(len(captured))
     assert counts[0] == counts[1], counts
+
+
+@pytest.mark.parametrize("format_", ["csv", "geojson"])
+def test_exports_are_the_same_in_batches_of_any_size(
+    api, format_, monkeypatch, django_assert_max_num_queries
+):
+    shared = factories.article()
+    for year in (2021, 2019, 2020, 2018, 2022):
+        event = factories.event(
+            year=year,
+            actors=[(factories.actor(), "host")],
+            place=factories.place(latitude=year % 90, longitude=2),
+        )
+        factories.event_source(event)
+        factories.attach(event, shared, factories.article())
+    api.get("/api/v1/topics/")  # the key's first request of the day creates its usage row
+    url = f"/api/v1/events/?format={format_}"
+    with django_assert_max_num_queries(15) as captured:
+        whole = body(api.get(url))
+    one_batch = len(captured)
+    monkeypatch.setattr("events.api.EXPORT_CHUNK", 2)
+    with django_assert_max_num_queries(15 + 2 * 8) as captured:
+        assert body(api.get(url)) == whole  # three batches: 2, 2 and 1 events
+    per_batch = (len(captured) - one_batch) / 2
+    assert per_batch == int(per_batch) and per_batch <= 8
+    if format_ == "csv":
+        rows = list(csv.DictReader(io.StringIO(whole.decode())))
+        assert [row["start_date"][:4] for row in rows] == ["2018", "2019", "2020", "2021", "2022"]
+        assert {row["article_count"] for row in rows} == {"2"}
+        assert all(shared.get_absolute_url() in row["article_urls"] for row in rows)

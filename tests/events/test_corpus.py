@@ -5,7 +5,8 @@ from django.core.management import CommandError, call_command
 
 from articles.models import Article, ArticleSubject, Citation, CrossReference, Source
 from articles.services import article_sync_references
-from events.models import Event
+from events.corpus import place_coordinates
+from events.models import Event, Place
 from events.services.saving import event_subject_keys
 from monitor.search.models import SearchDocument
 from monitor.search.services import search_reindex
@@ -25,6 +26,7 @@ def test_a_corpus_is_what_saves_would_have_made(capsys):
     assert "Corpus: 4 publications" in out and "40 articles" in out and "60 events" in out
     assert Article.objects.public().count() == 40
     assert Citation.objects.count() > 40 * 5 and CrossReference.objects.exclude(target_article=None)
+    assert Place.objects.exclude(latitude=None).count() > 300  # of 400: GeoJSON has points
     # Re-deriving an article as a save does changes nothing it holds.
     for article in Article.objects.order_by("?")[:5]:
         before = (
@@ -69,6 +71,14 @@ def test_the_same_seed_makes_the_same_corpus(capsys):
     reseed()
     _generate(capsys, seed=3)
     assert list(Article.objects.order_by("pk").values_list("title", "published_at")) == first
+
+
+def test_places_lie_where_they_are_drawn_apart_from_the_rest_of_the_corpus():
+    drawn = place_coordinates(1, 50)
+    assert drawn == place_coordinates(1, 50) and drawn != place_coordinates(2, 50)
+    placed = [pair for pair in drawn if pair[0] is not None]
+    assert 35 <= len(placed) < 50 and all(None not in pair for pair in drawn if pair[0])
+    assert all(35 <= lat <= 60 and 15 <= lon <= 80 for lat, lon in placed)
 
 
 def test_a_database_with_articles_is_refused_in_one_line(capsys):

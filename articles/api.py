@@ -58,7 +58,8 @@ ARTICLE_FORMATS = OpenApiParameter(
 FIELDS_PARAMETER = OpenApiParameter(
     "fields",
     OpenApiTypes.STR,
-    description="Comma-separated top-level fields to keep (the others are left out).",
+    description="Comma-separated top-level fields to keep (the others are left out); JSON "
+    "answers only: CSV, GeoJSON and ninjs are not trimmed (400).",
 )
 
 

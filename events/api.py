@@ -17,6 +17,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import generics, renderers
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from articles.api import FIELDS_PARAMETER, SubscriberViewSet
@@ -34,6 +35,8 @@ EVENT_FORMATS = OpenApiParameter(
     description="json (default), csv or geojson; or the matching Accept header.",
 )
 STREAMED_FORMATS = {"csv": csv_chunks, "geojson": geojson_batches}
+# CSV and GeoJSON are written with every column: ``fields`` trims JSON only.
+FIELDS_JSON_ONLY = "CSV and GeoJSON have fixed columns: fields trims JSON answers only."
 EXPORT_CHUNK = 2000
 
 
@@ -76,6 +79,13 @@ class EventViewSet(EventsViewSet):
     filterset_class = EventFilterSet
     lookup_field = "uuid"
     renderer_classes = [renderers.JSONRenderer, EventCSVRenderer, GeoJSONRenderer]
+
+    def requested_fields(self):
+        if self.request.accepted_renderer.format in STREAMED_FORMATS and (
+            "fields" in self.request.query_params
+        ):
+            raise ValidationError({"fields": [FIELDS_JSON_ONLY]})
+        return super().requested_fields()
 
     def get_queryset(self):
         # Only the events: their representation is loaded a page (or an export's batch) at

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from events.api import FIELDS_JSON_ONLY
 from events.models import Event, EventQuantity
 from tests import factories
 from tests.subscribers.fixtures import client_with, key_for, plan
@@ -132,6 +133,18 @@ def test_csv_cells_that_begin_like_formulas_are_not_run_by_spreadsheets(api):
         ('\'=HYPERLINK("http://evil.example","Click")', "'@SUM(1+1)")
     ]
     assert (rows[0]["latitude"], rows[0]["longitude"]) == ("-12.05", "-77.04")  # numbers stay
+
+
+@pytest.mark.parametrize("export", ["csv", "geojson"])
+def test_exports_refuse_to_be_trimmed_before_they_start(api, dyad, export):
+    """Their columns are fixed: ``fields`` is refused with a message, not half a stream."""
+    for path in ("/api/v1/events/", f"/api/v1/events/{dyad['both'].uuid}/"):
+        response = api.get(f"{path}?format={export}&fields=id,title")
+        assert response.status_code == 400 and not response.streaming
+        assert response["Content-Type"] == "application/problem+json"
+        assert response.json()["errors"] == {"fields": [FIELDS_JSON_ONLY]}
+    trimmed = api.get("/api/v1/events/?fields=id,title").json()["results"]
+    assert trimmed and all(set(event) == {"id", "title"} for event in trimmed)
 
 
 def test_geojson_has_the_events_with_coordinates(api, dyad):

@@ -63,8 +63,14 @@ def subscriber_key_create(
     return api_key_issue(subscriber=subscriber, expires_at=expires_at)
 
 
+# When a key was last used is noted to the minute: a key read many times a second writes it
+# once a minute, not once a request.
+LAST_USED_PRECISION = dt.timedelta(minutes=1)
+
+
 def usage_record(*, key: ApiKey, now: dt.datetime | None = None) -> None:
-    """Count one request for the key's day (UTC) and note when the key was last used."""
+    """Count one request for the key's day (UTC) and note when the key was last used (to
+    ``LAST_USED_PRECISION``)."""
     now = now or timezone.now()
     day = now.astimezone(dt.UTC).date()
     counted = UsageDay.objects.filter(api_key=key, day=day).update(
@@ -76,7 +82,8 @@ def usage_record(*, key: ApiKey, now: dt.datetime | None = None) -> None:
                 UsageDay.objects.create(api_key=key, day=day, requests=1)
         except IntegrityError:  # another request created the day first
             UsageDay.objects.filter(api_key=key, day=day).update(requests=models.F("requests") + 1)
-    ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
+    if key.last_used_at is None or now - key.last_used_at >= LAST_USED_PRECISION:
+        ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
 
 
 def _same_lifetime(key: ApiKey, now: dt.datetime) -> dt.datetime | None:

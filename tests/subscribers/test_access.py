@@ -9,7 +9,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from monitor.subscribers.models import ApiKey, UsageDay, hash_key
-from monitor.subscribers.services import api_key_revoke, api_key_rotate
+from monitor.subscribers.services import LAST_USED_PRECISION, api_key_revoke, api_key_rotate
 from tests import factories
 from tests.subscribers.fixtures import client_with, key_for, plan
 
@@ -120,6 +120,24 @@ def test_every_request_is_counted_per_key_and_day(everything):
     assert (usage.day, usage.requests) == (timezone.now().astimezone(dt.UTC).date(), 2)
     key.refresh_from_db()
     assert key.last_used_at is not None
+
+
+def test_when_a_key_was_last_used_is_written_once_a_minute(everything):
+    key, raw_key = key_for(everything)
+    client = client_with(raw_key)
+    client.get("/api/v1/topics/")
+    key.refresh_from_db()
+    first = key.last_used_at
+    assert first is not None
+    client.get("/api/v1/topics/")
+    key.refresh_from_db()
+    assert key.last_used_at == first  # within the minute: the request wrote only its count
+    earlier = first - LAST_USED_PRECISION
+    ApiKey.objects.filter(pk=key.pk).update(last_used_at=earlier)
+    client.get("/api/v1/topics/")
+    key.refresh_from_db()
+    assert key.last_used_at > first
+    assert UsageDay.objects.get(api_key=key).requests == 3
 
 
 def test_create_api_key_command_creates_the_subscriber_and_prints_the_key_once(everything):

@@ -219,7 +219,13 @@ class Article(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "published_at"], name="article_status_published"),
+            # What is public by state and date, and (covered, no row read) of which
+            # publication and when last changed: the API's Last-Modified of lists without
+            # timestamps of their own is read from this index alone.
+            models.Index(
+                fields=["status", "published_at", "publication", "updated_at"],
+                name="article_public_updated",
+            ),
             # What every public list walks, newest first, and stops after a page.
             models.Index(
                 fields=["-published_at", "-id"],

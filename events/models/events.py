@@ -126,7 +126,12 @@ class Event(models.Model):
                 violation_error_message="A merged event names the event it was merged into, and only then.",
             ),
         ]
-        indexes = [models.Index(fields=["starts_on", "ends_on"], name="event_date_range")]
+        indexes = [
+            models.Index(fields=["starts_on", "ends_on"], name="event_date_range"),
+            # The latest change of a published event (the API's Last-Modified of the lists
+            # without timestamps of their own): one step down this index.
+            models.Index(fields=["status", "updated_at"], name="event_status_updated"),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.date_display()})"

@@ -71,6 +71,9 @@ def _env(**extra) -> dict:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DEBUG": "0",
+        # Set here, not inherited: the in-process benchmarks, run first in the same process
+        # by `make bench`, set their own (the test client's host only).
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DATABASE_URL": database,
         "MONITOR_CACHE_DIR": str(OUT / "cache"),
         "CONN_MAX_AGE": os.environ.get("BENCH_CONN_MAX_AGE", "60"),

@@ -47,8 +47,15 @@ class Publication(models.Model):
 
 class AuthorQuerySet(models.QuerySet):
     def bylined_in(self, articles):
-        """Authors of any of ``articles``: who readers of those articles may know of."""
-        return self.filter(models.Exists(articles.filter(bylines__author=models.OuterRef("pk"))))
+        """Authors of any of ``articles``: who readers of those articles may know of.
+
+        Read from the articles to their bylines (``IN``), not author by author (``EXISTS``):
+        on SQLite each author's check read its articles' rows, whose state and date sit
+        after the body (38 ms against 1.4 ms for 300 authors and 2,000 articles)."""
+        from .articles import ArticleAuthor
+
+        bylines = ArticleAuthor.objects.filter(article__in=articles.values("pk"))
+        return self.filter(pk__in=bylines.values("author_id"))
 
     def public(self):
         """Authors of a public article. An author known only from drafts is not shown,

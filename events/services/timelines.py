@@ -155,18 +155,25 @@ class _CountedPaginator(Paginator):
         self.count = count
 
 
+def _paginate(newest_first, number, count: int | None) -> Page:
+    if count is None:
+        return Paginator(newest_first, TIMELINE_PAGE).get_page(number)
+    return _CountedPaginator(newest_first, TIMELINE_PAGE, count=count).get_page(number)
+
+
+def _fill(page: Page) -> Page:
+    """The page's events as timeline rows, in chronological order. Its ids are a subquery:
+    a timeline is one query, whatever page is asked for."""
+    shown = Event.objects.public().filter(pk__in=page.object_list).chronological()
+    page.object_list = timeline_rows(shown)
+    return page
+
+
 def timeline_page(newest_first, number, *, count: int | None = None) -> Page:
     """Page ``number`` of the events whose ids ``newest_first`` lists, the latest first (the
     page before it holds later ones), as timeline rows in chronological order. ``count``,
     when the timeline's length is stored, spares counting it."""
-    if count is None:
-        page = Paginator(newest_first, TIMELINE_PAGE).get_page(number)
-    else:
-        page = _CountedPaginator(newest_first, TIMELINE_PAGE, count=count).get_page(number)
-    # The page's ids are a subquery: a timeline is one query, whatever page is asked for.
-    shown = Event.objects.public().filter(pk__in=page.object_list).chronological()
-    page.object_list = timeline_rows(shown)
-    return page
+    return _fill(_paginate(newest_first, number, count))
 
 
 def timeline_page_html(*, actor, partner=None, number=None, label: str) -> SafeString:
@@ -179,7 +186,7 @@ def timeline_page_html(*, actor, partner=None, number=None, label: str) -> SafeS
         .first()
     ) or (0, None)
     entries = TimelineEntry.objects.of(actor.pk, partner.pk).values_list("event_id", flat=True)
-    page = _CountedPaginator(entries, TIMELINE_PAGE, count=events).get_page(number)
+    page = _paginate(entries, number, events)
     stored = TimelinePage.objects.filter(
         actor_id=actor.pk,
         partner_id=partner.pk,
@@ -189,9 +196,7 @@ def timeline_page_html(*, actor, partner=None, number=None, label: str) -> SafeS
     ).values_list("html", flat=True)
     for html in stored:
         return mark_safe(html)  # noqa: S308 (rendered by timeline_render, which escapes)
-    shown = Event.objects.public().filter(pk__in=page.object_list).chronological()
-    page.object_list = timeline_rows(shown)
-    html = timeline_render(page, label=label)
+    html = timeline_render(_fill(page), label=label)
     if stamp is not None:
         _store(actor.pk, partner.pk, page.number, stamp, html)
     return html

@@ -43,8 +43,9 @@ def changes_committed(changes: Sequence[Changed]) -> None:
         keys = classification_keys(seen)
         catalog_counts_refresh(key for article_keys in keys.values() for key in article_keys)
     if any(change.resource == "article" for change in changes):
-        # The next scheduled article to come due changes what pages show at its time.
-        site_changes_at(Article.objects.next_due())
+        # The next article to become public by the clock (scheduled, or published with a
+        # time still to come) changes what pages show at its time.
+        site_changes_at(Article.objects.next_public_at())
     for change in changes:
         if change.resource in SHOWN_ON_PAGES:
             showing = Article.objects.public().filter(

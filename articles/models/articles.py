@@ -43,16 +43,6 @@ class ArticleQuerySet(models.QuerySet):
         """Published, corrected or scheduled, and already due: what readers, feeds and the API see."""
         return self.filter(_public(now))
 
-    def next_due(self, now=None):
-        """When the next scheduled article becomes public by the clock (None if none is)."""
-        now = now or timezone.now()
-        return (
-            self.filter(status=ArticleStatus.SCHEDULED, published_at__gt=now)
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
-
     def next_public_at(self, now=None):
         """When the next article becomes public by the clock alone (None if none will): a
         scheduled article, or one published with a time still to come."""

@@ -447,7 +447,7 @@ def _after_restore() -> None:
     the work queued on the old site is queued again (scheduled publications, at their time)."""
     site_changed()
     home_lists_stale()
-    site_changes_at(Article.objects.next_due())
+    site_changes_at(Article.objects.next_public_at())
     scheduled = Article.objects.filter(status=ArticleStatus.SCHEDULED).values_list(
         "pk", "published_at"
     )

@@ -160,3 +160,22 @@ def test_a_scheduled_article_coming_due_moves_the_pages_on_without_the_worker(cl
     # No worker has run: the clock alone made it public, and the cached page is not served.
     after = client.get("/", HTTP_IF_NONE_MATCH=before["ETag"])
     assert after.status_code == 200 and "Due in a moment" in after.text
+
+
+def test_an_article_published_with_a_time_to_come_moves_the_pages_on_at_its_time(client, db):
+    """Not only scheduled articles become public by the clock: one saved as published with a
+    later time (an import, an edited date) does too, and cached pages follow at that time."""
+    import datetime as dt
+    import time
+
+    from django.utils import timezone
+
+    factories.article(title="Already out")
+    at = timezone.now() + dt.timedelta(seconds=1)
+    factories.article(title="Out in a moment", published_at=at)
+    before = client.get("/")
+    assert "Already out" in before.text and "Out in a moment" not in before.text
+    assert client.get("/", HTTP_IF_NONE_MATCH=before["ETag"]).status_code == 304
+    time.sleep(max(0.0, (at - timezone.now()).total_seconds()) + 0.1)
+    after = client.get("/", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200 and "Out in a moment" in after.text

@@ -431,3 +431,35 @@ def _read(text: str) -> DateReading:
         return DateReading(start, end, edtf_interval(start, end))
     start = _one(text)
     return DateReading(start, None, start.edtf())
+
+
+def written_reading(
+    text: str, start: FuzzyDate | None, end: FuzzyDate | None
+) -> DateReading | None:
+    """The reading of a date as written when it covers exactly the stored dates (``start`` to
+    ``end``); None when the text is empty, is no date (a phrase such as "at the Kazan
+    summit"), or says something other than the dates (which then rule)."""
+    if not text or start is None:
+        return None
+    try:
+        reading = read_date(text)
+    except FuzzyDateError:
+        return None
+    if (reading.start, reading.end or reading.start) != (start, end or start):
+        return None
+    return reading
+
+
+def written_display(text: str) -> str:
+    """A date as written, as readers see it: spaces tidied, a leading "in", "on" or "during"
+    and closing punctuation left out ("in mid-2015." is shown "mid-2015")."""
+    text = " ".join(text.split()).strip(" .,;")
+    return re.sub(r"^(?:in|on|during)\s+", "", text, flags=re.IGNORECASE)
+
+
+def date_label(text: str, start: FuzzyDate | None, end: FuzzyDate | None) -> str:
+    """A date as readers see it: as written ("mid-2015") when the text says what the dates
+    say, else read from the dates ("May 2015 – August 2015"); "" without a date."""
+    if written_reading(text, start, end):
+        return written_display(text)
+    return display_interval(start, end) if start else ""

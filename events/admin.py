@@ -2,12 +2,13 @@
 
 from django.contrib import admin, messages
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.http import HttpResponseRedirect, JsonResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
 from articles.admin import AliasFormSet, ArticleAdmin, CatalogAdmin, RowAutocompleteInline
 
+from .forms import EventForm, WrittenDateInput, date_reading
 from .models import (
     Actor,
     ActorAlias,
@@ -65,6 +66,7 @@ class EventSourceInline(RowAutocompleteInline, admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
+    form = EventForm
     list_display = ["title", "date_display", "event_type", "status", "modality"]
     list_select_related = ["event_type__family"]
     list_filter = ["status", "modality", "event_type__family", ("event_type", EventTypeFilter)]
@@ -80,9 +82,9 @@ class EventAdmin(admin.ModelAdmin):
             "Date",
             {
                 "fields": [
+                    "date_text",
                     ("start_year", "start_month", "start_day", "start_precision"),
                     ("end_year", "end_month", "end_day", "end_precision"),
-                    "date_text",
                 ]
             },
         ),
@@ -94,6 +96,21 @@ class EventAdmin(admin.ModelAdmin):
     @admin.display(description="date", ordering="starts_on")
     def date_display(self, obj):
         return obj.date_display()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "date_text":
+            kwargs["widget"] = WrittenDateInput(reverse("admin:events_event_read_date"))
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_urls(self):
+        read = self.admin_site.admin_view(self.read_date)
+        return [path("read-date/", read, name="events_event_read_date"), *super().get_urls()]
+
+    def read_date(self, request):
+        """What a date as written was understood to mean (the form's live reading)."""
+        if not self.has_view_or_change_permission(request):
+            return JsonResponse({"error": "You may not read events."}, status=403)
+        return JsonResponse(date_reading(request.GET.get("text", "")[:200]))
 
     def save_model(self, request, obj, form, change):
         """Saved in ``save_related``, with its participants and sources, through ``event_save``."""

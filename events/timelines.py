@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
 
-from articles.dates import Precision, display_interval
+from articles.dates import Precision, date_label
 from articles.models.fuzzy import fuzzy_date_from
 
 from .models import Participation
@@ -20,6 +20,7 @@ COLUMNS = (
     "start_year", "start_month", "start_day", "start_precision",
     "end_year", "end_month", "end_day", "end_precision",
     "event_type__name", "event_type__family__name", "event_type__family__colour", "place__name",
+    "date_text",
 )  # fmt: skip
 
 
@@ -54,7 +55,7 @@ def timeline_rows(events) -> list[TimelineRow]:
             uuid=str(uuid),
             title=title,
             edtf=edtf,
-            date_label=_date_label(start, end),
+            date_label=_date_label(start, end, date_text),
             first_day=starts_on,
             last_day=ends_on,
             point=start[3] == Precision.DAY and not end[3],
@@ -65,18 +66,19 @@ def timeline_rows(events) -> list[TimelineRow]:
             actor_names=tuple(names[pk]),
         )
         for pk, uuid, title, edtf, starts_on, ends_on, *start_end, type_name, family, colour,
-        place_name in rows
+        place_name, date_text in rows
         for start, end in [(tuple(start_end[:4]), tuple(start_end[4:]))]
     ]  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
-def _date_label(start: tuple, end: tuple) -> str:
-    """``Event.date_display()`` of the date parts (year, month, day, precision) given."""
+def _date_label(start: tuple, end: tuple, text: str) -> str:
+    """``Event.date_display()`` of the date parts (year, month, day, precision) and the date
+    as written given."""
     names = ("year", "month", "day", "precision")
     event = SimpleNamespace(
         **{f"start_{name}": part for name, part in zip(names, start, strict=True)},
         **{f"end_{name}": part for name, part in zip(names, end, strict=True)},
     )
     first, last = fuzzy_date_from(event, "start_"), fuzzy_date_from(event, "end_")
-    return display_interval(first, last) if first else ""
+    return date_label(text, first, last)

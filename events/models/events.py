@@ -6,7 +6,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from articles.dates import display_interval, edtf_interval
+from articles.dates import (
+    DateReading,
+    date_label,
+    edtf_interval,
+    written_reading,
+)
 from articles.models import Article, Source
 from articles.models.fuzzy import (
     PRECISION_CHOICES,
@@ -144,7 +149,9 @@ class Event(models.Model):
             raise ValueError("Event has no valid start date: call full_clean() first.")
         self.starts_on = start.first_day()
         self.ends_on = (end or start).last_day()
-        self.edtf = edtf_interval(start, end)
+        # A date as written with a qualifier ("around 2007", "spring 2023") says more in EDTF.
+        written = written_reading(self.date_text, start, end)
+        self.edtf = written.edtf if written else edtf_interval(start, end)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "starts_on", "ends_on", "edtf"}
         super().save(*args, **kwargs)
@@ -161,9 +168,14 @@ class Event(models.Model):
     def end_date(self):
         return fuzzy_date_from(self, "end_")
 
+    def written_date(self) -> DateReading | None:
+        """The date as written, read, when it says what the dates say (``written_reading``)."""
+        return written_reading(self.date_text, self.start_date(), self.end_date())
+
     def date_display(self) -> str:
-        start = self.start_date()
-        return display_interval(start, self.end_date()) if start else ""
+        """The date as readers see it: as written ("mid-2015") when that is the date stored,
+        else read from the dates ("May 2015 – August 2015")."""
+        return date_label(self.date_text, self.start_date(), self.end_date())
 
     def clean(self):
         errors = {

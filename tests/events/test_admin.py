@@ -300,3 +300,95 @@ def test_changing_only_participants_is_a_new_version(editor_client):
     assert Event.objects.get(pk=event.pk).version == 2
     assert editor_client.post(url, form_data(editor_client.get(url))).status_code == 302
     assert Event.objects.get(pk=event.pk).version == 2
+
+
+# The date typed as written: it sets the dates, readers see it as written.
+
+
+def _new_event_data(client, **fields):
+    data = form_data(client.get("/admin/events/event/add/"))
+    return data | {
+        "title": "Pezeshkian visits Minsk",
+        "event_type": EventType.objects.get(slug="meeting").pk,
+        **fields,
+    }
+
+
+@pytest.mark.parametrize(
+    ("written", "starts_on", "ends_on", "edtf"),
+    [
+        ("August 19, 2025", "2025-08-19", "2025-08-19", "2025-08-19"),
+        ("mid-2015", "2015-05-01", "2015-08-31", "2015-38"),
+        ("late 2010s", "2017-01-01", "2019-12-31", "2017/2019"),
+        ("around 2007", "2006-01-01", "2008-12-31", "2007~"),
+        ("July 8–9, 2016", "2016-07-08", "2016-07-09", "2016-07-08/2016-07-09"),
+    ],
+)
+def test_a_date_typed_as_written_sets_the_dates(editor_client, written, starts_on, ends_on, edtf):
+    data = _new_event_data(editor_client, date_text=written, status=Event.Status.PUBLISHED)
+    response = editor_client.post("/admin/events/event/add/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    event = Event.objects.get()
+    assert (event.starts_on.isoformat(), event.ends_on.isoformat(), event.edtf) == (
+        starts_on,
+        ends_on,
+        edtf,
+    )
+    assert event.date_display() == written
+    # Through the write path: a published event's creation is in the change feed.
+    assert Change.objects.filter(resource="event", action="created").count() == 1
+
+
+def test_a_date_that_reads_as_none_is_a_form_error_that_keeps_the_text(editor_client):
+    data = _new_event_data(editor_client, date_text="sometime in the summer")
+    response = editor_client.post("/admin/events/event/add/", data)
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert "“sometime in the summer” is not a date Monitor reads" in form.errors["date_text"][0]
+    assert 'value="sometime in the summer"' in response.text
+    assert not Event.objects.exists()
+
+
+def test_a_phrase_beside_precise_dates_is_kept_as_a_note(editor_client):
+    data = _new_event_data(
+        editor_client,
+        date_text="at the Kazan summit",
+        start_year="2024",
+        start_month="10",
+        start_precision="month",
+    )
+    assert editor_client.post("/admin/events/event/add/", data).status_code == 302
+    event = Event.objects.get()
+    assert (event.date_text, event.edtf, event.date_display()) == (
+        "at the Kazan summit",
+        "2024-10",
+        "October 2024",
+    )
+
+
+def test_changing_the_dates_under_a_written_date_asks_which_is_right(editor_client):
+    data = _new_event_data(editor_client, date_text="spring 2023")
+    editor_client.post("/admin/events/event/add/", data)
+    event = Event.objects.get()
+    url = f"/admin/events/event/{event.pk}/change/"
+    response = _event_post(editor_client, url, start_year="2022")
+    assert response.status_code == 200
+    assert "reads as March 2023 – May 2023, which the dates below no longer say" in response.text
+    event.refresh_from_db()
+    assert event.start_year == 2023
+
+
+def test_the_live_reading_says_what_was_understood(editor_client):
+    from django.test import Client
+
+    url = "/admin/events/event/read-date/"
+    reading = editor_client.get(url, {"text": "early June 2025"}).json()
+    assert reading == {
+        "understood": "June 1, 2025 – June 10, 2025",
+        "first_day": "2025-06-01",
+        "last_day": "2025-06-10",
+        "edtf": "2025-06-01/2025-06-10",
+        "error": "",
+    }
+    assert "names no year" in editor_client.get(url, {"text": "early June"}).json()["error"]
+    assert Client().get(url, {"text": "2007"}).status_code == 302  # to the login page

@@ -157,3 +157,25 @@ def test_place_page(client, db):
     minsk = factories.place(name="Minsk")
     factories.event(title="Summit in Minsk", place=minsk)
     assert "Summit in Minsk" in client.get(minsk.get_absolute_url()).text
+
+
+def test_a_date_written_with_a_qualifier_is_shown_as_written_and_drawn_as_its_range(client, db):
+    iran = factories.actor(name="Iran")
+    event = factories.event(
+        title="Talks resume",
+        year=2015,
+        month=5,
+        day=None,
+        precision="month",
+        end_year=2015,
+        end_month=8,
+        end_precision="month",
+        date_text="in mid-2015",
+        actors=[(iran, "participant")],
+    )
+    assert event.edtf == "2015-38"
+    page = client.get(event.get_absolute_url()).text
+    assert '<time datetime="2015-38">mid-2015</time>' in page
+    timeline = client.get(iran.get_absolute_url()).text
+    assert "mid-2015" in timeline and "May 2015 – August 2015" not in timeline
+    assert 'datetime="2015-38"' in timeline

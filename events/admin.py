@@ -27,7 +27,9 @@ from .services import (
     event_link,
     event_save,
     suggestion_accept,
+    suggestion_attach,
     suggestion_dismiss,
+    suggestion_match,
 )
 
 
@@ -216,10 +218,11 @@ class EventSuggestionAdmin(admin.ModelAdmin):
     list_filter = ["status", "event_type__family"]
     search_fields = ["sentence", "article__title"]
     fields = [
-        "article", "sentence", ("date_year", "date_month", "date_day", "date_precision"),
+        "article", "sentence", "summary", "matching_event",
+        ("date_year", "date_month", "date_day", "date_precision"), "date_text",
         "event_type", "actors", "place", "sources", "status", "event",
     ]  # fmt: skip
-    readonly_fields = ["article", "sentence", "status", "event"]
+    readonly_fields = ["article", "sentence", "summary", "matching_event", "status", "event"]
     autocomplete_fields = ["actors", "place", "sources"]
     actions = ["accept", "dismiss"]
     change_form_template = "admin/events/eventsuggestion/change_form.html"
@@ -231,6 +234,35 @@ class EventSuggestionAdmin(admin.ModelAdmin):
         return (
             super().get_queryset(request).select_related("article", "event_type__family", "event")
         )
+
+    @admin.display(description="Already recorded?")
+    def matching_event(self, obj):
+        if obj.status != EventSuggestion.Status.PENDING:
+            return "—"
+        event = self._match(obj)
+        if event is None:
+            return "No event with these actors at this date."
+        url = reverse("admin:events_event_change", args=[event.pk])
+        return format_html(
+            '<a href="{}">{}</a> ({}, {}): add this article and its sources to it rather than '
+            "recording the event twice.",
+            url,
+            event.title,
+            event.date_display(),
+            event.get_status_display().lower(),
+        )
+
+    @staticmethod
+    def _match(obj):
+        """The matching event, looked for once per page (the field and the buttons show it)."""
+        if not hasattr(obj, "_matching_event"):
+            obj._matching_event = suggestion_match(obj)
+        return obj._matching_event
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        if obj is not None and obj.status == EventSuggestion.Status.PENDING:
+            context["matching_event"] = self._match(obj)
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     @admin.action(description="Accept: create draft events")
     def accept(self, request, queryset):
@@ -249,6 +281,16 @@ class EventSuggestionAdmin(admin.ModelAdmin):
             event = suggestion_accept(suggestion=obj, by=request.user)
             self.message_user(
                 request, "Draft event created: check it and publish it.", messages.SUCCESS
+            )
+            return HttpResponseRedirect(reverse("admin:events_event_change", args=[event.pk]))
+        if obj.status == EventSuggestion.Status.PENDING and "_attach" in request.POST:
+            event = suggestion_match(obj)
+            if event is None:
+                self.message_user(request, "No event matches this suggestion.", messages.ERROR)
+                return HttpResponseRedirect(request.path)
+            suggestion_attach(suggestion=obj, event=event, by=request.user)
+            self.message_user(
+                request, f"Added to “{event.title}”: its article and sources.", messages.SUCCESS
             )
             return HttpResponseRedirect(reverse("admin:events_event_change", args=[event.pk]))
         if obj.status == EventSuggestion.Status.PENDING and "_dismiss" in request.POST:

@@ -6,7 +6,16 @@ Pure logic, no database access. ``suggest_events`` reads an article's body and r
 - states a date: "On August 19, …", "In March 2025, …", "in 2007", "a March 2023 trip",
   "Later in May", "in mid-2015" (dates inside parentheses are citations, not events), and
 - names at least one known actor, matched by name or alias through ``name_key`` (so
-  "Lukashenko" finds the actor whose alias it is).
+  "Lukashenko" finds the actor whose alias it is), or, naming none, reads as an event of a
+  known type (a cue word: "the March 2023 trip", "trade offices opened in 2024"): those
+  come with no actors, for the editor to pick.
+
+Each actor gets a role from where it stands in the sentence and the type (``ROLES``): a
+visit's actors before the cue ("Pezeshkian paid a visit to …") are visitors, those after it
+hosts; an agreement's are signatories; a statement's first actor is its speaker. The
+summary is the sentence without its citations (``summary_of``; they stay its sources), and
+``suggested_title`` words a title from the type, the roles and the place ("Pezeshkian
+visits Minsk, meets Lukashenka").
 
 A yearless date ("On August 19") takes the latest year that puts it on or before the
 publication date, as citations do. The event type is a guess from the sentence's verbs
@@ -26,6 +35,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from articles.citations import extract_references
 from articles.dates import FuzzyDate, Precision
 from articles.names import name_key
 
@@ -61,14 +71,46 @@ TYPE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+# (type slug) -> (role of the actors named before the cue, role of those after it).
+ROLES: dict[str, tuple[str, str]] = {
+    "visit": ("visitor", "host"),
+    "meeting": ("participant", "counterpart"),
+    "phone-call": ("initiator", "counterpart"),
+    "agreement-signed": ("signatory", "signatory"),
+    "agreement-announced": ("signatory", "signatory"),
+    "membership": ("member", "organiser"),
+    "arms-transfer": ("supplier", "recipient"),
+    "sanctions": ("initiator", "target"),
+    "statement": ("speaker", "participant"),
+}
+DEFAULT_ROLE = "participant"
+# The types a sentence naming no known actor is proposed for: those whose cue words name an
+# occurrence ("a trip", "opened"), not a subject ("trade", "defense", "said").
+TYPES_WITHOUT_ACTORS = frozenset(
+    {
+        "agreement-signed",
+        "agreement-announced",
+        "membership",
+        "arms-transfer",
+        "military-exercise",
+        "sanctions",
+        "visit",
+        "meeting",
+        "phone-call",
+        "joint-body",
+    }
+)
+
+
 @dataclass(frozen=True)
 class Suggestion:
     """A sentence that looks like an event.
 
     ``start``/``end`` are the sentence's offsets in the body; ``date`` is at the precision
     written; ``actor_ids`` and ``place_id`` are the ids given in the lookups, in order of
-    first mention; ``type_slug`` is a guess or None; ``key`` identifies the suggestion
-    across saves (a hash of the sentence as written).
+    first mention, and ``roles`` the role of each of ``actor_ids``; ``type_slug`` is a guess
+    or None; ``summary`` the sentence without its citations; ``key`` identifies the
+    suggestion across saves (a hash of the sentence as written).
     """
 
     sentence: str
@@ -81,6 +123,8 @@ class Suggestion:
     place_id: int | None
     type_slug: str | None
     key: str
+    roles: tuple[str, ...] = ()
+    summary: str = ""
 
 
 def suggest_events(
@@ -90,7 +134,8 @@ def suggest_events(
     actors: Mapping[str, int],
     places: Mapping[str, int] | None = None,
 ) -> list[Suggestion]:
-    """Suggestions for every dated sentence of ``text`` that names a known actor.
+    """Suggestions for every dated sentence of ``text`` that names a known actor, or names
+    none but reads as an event of a known type.
 
     ``actors`` and ``places`` map name keys (``name_key`` of every name and alias) to ids.
     Sentences are split at ., ! or ? followed by a capital letter; paragraphs at blank
@@ -110,8 +155,9 @@ def suggest_events(
                 continue
             date, date_text = found
             key_text = f" {name_key(_PARENTHETICAL.sub(' ', sentence))} "
-            actor_ids = _ids_in(key_text, actor_pattern, actors)
-            if not actor_ids:
+            mentions = _mentions(key_text, actor_pattern, actors)
+            type_slug = guess_type(sentence)
+            if not mentions and type_slug not in TYPES_WITHOUT_ACTORS:
                 continue
             place_ids = _ids_in(key_text, place_pattern, places)
             suggestions.append(
@@ -122,10 +168,12 @@ def suggest_events(
                     paragraph=paragraph,
                     date=date,
                     date_text=date_text,
-                    actor_ids=actor_ids,
+                    actor_ids=tuple(ident for ident, _ in mentions),
                     place_id=place_ids[0] if place_ids else None,
-                    type_slug=guess_type(sentence),
+                    type_slug=type_slug,
                     key=hashlib.sha256(sentence.encode()).hexdigest()[:32],
+                    roles=_roles(key_text, mentions, type_slug),
+                    summary=summary_of(sentence, published=published),
                 )
             )
     return suggestions
@@ -138,6 +186,73 @@ def guess_type(sentence: str) -> str | None:
         if any(cue in lowered for cue in cues):
             return slug
     return None
+
+
+def summary_of(sentence: str, *, published: dt.date) -> str:
+    """The sentence without its citations ("… (Tehran Times, August 20)."): they are the
+    event's sources, not its summary. Other parentheticals stay."""
+    spans = sorted(
+        {(ref.start, ref.end) for ref in extract_references(sentence, published=published)}
+    )
+    for start, end in reversed(spans):
+        sentence = sentence[:start].rstrip() + sentence[end:]
+    return re.sub(r"\s+([.,;:!?])", r"\1", sentence).strip()
+
+
+def suggested_title(
+    type_slug: str | None, type_name: str, actors: list[tuple[str, str, str]], place: str = ""
+) -> str:
+    """A readable title from the type, the actors as ``(name, kind, role)`` in the order of
+    the sentence, and the place: "Pezeshkian visits Minsk, meets Lukashenka". A person is
+    named by the last word of their name; at most three actors are named on each side."""
+
+    def short(name: str, kind: str) -> str:
+        return name.split()[-1] if kind == "person" and name.split() else name
+
+    def listed(names: list[str]) -> str:
+        names = names[:3]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+    before_role, after_role = ROLES.get(type_slug or "", (DEFAULT_ROLE, DEFAULT_ROLE))
+    first = [short(name, kind) for name, kind, role in actors if role == before_role]
+    second = [short(name, kind) for name, kind, role in actors if role == after_role]
+    if before_role == after_role:
+        first, second = first + [n for n in second if n not in first], []
+    if not first and not second:
+        return f"{type_name} in {place}" if place else type_name
+
+    def verb(singular: str, plural: str, subjects: list[str]) -> str:
+        return singular if len(subjects) == 1 else plural
+
+    if type_slug == "visit":
+        people = [short(n, k) for n, k, role in actors if role == "host" and k == "person"]
+        hosts = [short(n, k) for n, k, role in actors if role == "host" and k != "person"]
+        where = place or (hosts[0] if hosts else "") or (listed(people) if people else "")
+        visitors = first or second
+        if not where:
+            return f"{type_name}: {listed(visitors)}"
+        title = f"{listed(visitors)} {verb('visits', 'visit', visitors)} {where}"
+        return title + (f", {verb('meets', 'meet', visitors)} {listed(people)}" if people else "")
+    verbs = {
+        "meeting": ("meets", "meet"),
+        "phone-call": ("speaks by phone with", "speak by phone with"),
+        "membership": ("joins", "join"),
+        "arms-transfer": ("supplies", "supply"),
+        "sanctions": ("sanctions", "sanction"),
+    }
+    if type_slug in verbs and first and second:
+        return f"{listed(first)} {verb(*verbs[type_slug], first)} {listed(second)}"
+    together = {
+        "agreement-signed": "sign an agreement",
+        "agreement-announced": "agree",
+        "meeting": "meet",
+    }
+    everyone = first + second
+    if type_slug in together and len(everyone) > 1:
+        return f"{listed(everyone)} {together[type_slug]}"
+    if type_slug == "statement":
+        return f"Statement by {listed(first or second)}"
+    return f"{type_name}: {listed(everyone)}" + (f" in {place}" if place else "")
 
 
 def _spans(text: str, separator: re.Pattern) -> list[tuple[int, int]]:
@@ -188,15 +303,36 @@ def _names_pattern(names: Mapping[str, int]) -> re.Pattern | None:
     return re.compile(r"(?<= )(?:" + "|".join(re.escape(key) for key in keys) + r")(?= )")
 
 
-def _ids_in(key_text: str, pattern: re.Pattern | None, names: Mapping[str, int]) -> tuple[int, ...]:
+def _mentions(
+    key_text: str, pattern: re.Pattern | None, names: Mapping[str, int]
+) -> list[tuple[int, int]]:
+    """``(id, position of its first mention)`` in order of first mention."""
     if pattern is None:
-        return ()
-    ids: list[int] = []
-    # Overlapping matches are found by searching from each word start.
+        return []
+    found: dict[int, int] = {}
     position = 0
     while match := pattern.search(key_text, position):
-        ident = names[match.group(0)]
-        if ident not in ids:
-            ids.append(ident)
+        found.setdefault(names[match.group(0)], match.start())
         position = match.end()
-    return tuple(ids)
+    return list(found.items())
+
+
+def _ids_in(key_text: str, pattern: re.Pattern | None, names: Mapping[str, int]) -> tuple[int, ...]:
+    return tuple(ident for ident, _ in _mentions(key_text, pattern, names))
+
+
+def _roles(
+    key_text: str, mentions: list[tuple[int, int]], type_slug: str | None
+) -> tuple[str, ...]:
+    """Each mentioned actor's role: before the type's cue word, or after it."""
+    if type_slug not in ROLES:
+        return tuple(DEFAULT_ROLE for _ in mentions)
+    before, after = ROLES[type_slug]
+    cues = dict(TYPE_CUES)[type_slug]
+    at = min(
+        (key_text.find(f" {name_key(cue)} ") for cue in cues if f" {name_key(cue)} " in key_text),
+        default=-1,
+    )
+    if at < 0:  # a cue inside a word ("visited" for "visit"): the first word that starts so
+        at = min((key_text.find(f" {name_key(cue)}") for cue in cues), key=lambda i: (i < 0, i))
+    return tuple(before if at < 0 or position < at else after for _, position in mentions)

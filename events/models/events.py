@@ -213,6 +213,7 @@ class Participation(models.Model):
         RECIPIENT = "recipient", "Recipient"
         MEMBER = "member", "Member"
         ORGANISER = "organiser", "Organiser"
+        SPEAKER = "speaker", "Speaker"
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
     actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")

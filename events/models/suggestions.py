@@ -27,6 +27,7 @@ class EventSuggestion(models.Model):
         max_length=32, editable=False, help_text="Identifies the sentence across saves."
     )
     sentence = models.TextField()
+    summary = models.TextField(blank=True, help_text="The sentence without its citations.")
     paragraph = models.PositiveIntegerField(default=0)
     position = models.PositiveIntegerField(default=0)
     date_year = models.PositiveSmallIntegerField("year")
@@ -38,6 +39,9 @@ class EventSuggestion(models.Model):
         EventType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     actors = models.ManyToManyField(Actor, related_name="+", blank=True)
+    roles = models.JSONField(
+        default=dict, blank=True, help_text="Each actor's role as read from the sentence, by id."
+    )
     place = models.ForeignKey(
         Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

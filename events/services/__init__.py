@@ -10,7 +10,13 @@ from .saving import (
     event_snapshot,
     events_touch,
 )
-from .suggestions import article_refresh_suggestions, suggestion_accept, suggestion_dismiss
+from .suggestions import (
+    article_refresh_suggestions,
+    suggestion_accept,
+    suggestion_attach,
+    suggestion_dismiss,
+    suggestion_match,
+)
 from .timelines import timelines_rebuild, timelines_refresh
 
 __all__ = [
@@ -24,7 +30,9 @@ __all__ = [
     "event_snapshot",
     "events_touch",
     "suggestion_accept",
+    "suggestion_attach",
     "suggestion_dismiss",
+    "suggestion_match",
     "timelines_rebuild",
     "timelines_refresh",
 ]

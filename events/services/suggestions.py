@@ -3,13 +3,15 @@ its text, and accepted (a draft event) or dismissed by editors."""
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
+from articles.dates import FuzzyDateError, read_date
 from articles.models import Article
+from articles.models.fuzzy import set_fuzzy_date
 from articles.names import name_key
 
-from ..extraction import suggest_events
+from ..extraction import suggest_events, suggested_title
 from ..models import (
     Actor,
     ActorAlias,
@@ -68,6 +70,11 @@ def article_refresh_suggestions(*, article: Article) -> list[EventSuggestion]:
             continue
         fields = {
             "sentence": suggestion.sentence,
+            "summary": suggestion.summary,
+            "roles": {
+                str(pk): role
+                for pk, role in zip(suggestion.actor_ids, suggestion.roles, strict=True)
+            },
             "paragraph": suggestion.paragraph,
             "position": suggestion.start,
             "date_year": suggestion.date.year,
@@ -119,32 +126,89 @@ def article_refresh_suggestions(*, article: Article) -> list[EventSuggestion]:
     return pending
 
 
-@transaction.atomic
-def suggestion_accept(*, suggestion: EventSuggestion, by) -> Event:
-    """Turn a suggestion into a draft event linked to its article and sources."""
+def _pending(suggestion: EventSuggestion) -> EventSuggestion:
     suggestion = EventSuggestion.objects.select_for_update().get(pk=suggestion.pk)
     if suggestion.status != EventSuggestion.Status.PENDING:
         raise ValueError(f"This suggestion was already {suggestion.get_status_display().lower()}.")
+    return suggestion
+
+
+def _decided(suggestion: EventSuggestion, event: Event, by) -> None:
+    suggestion.status, suggestion.event = EventSuggestion.Status.ACCEPTED, event
+    suggestion.decided_by, suggestion.decided_at = by, timezone.now()
+    suggestion.save(update_fields=["status", "event", "decided_by", "decided_at"])
+
+
+def suggestion_dates(suggestion: EventSuggestion) -> tuple:
+    """The suggestion's start and end dates: the date as written when it reads within the
+    date found ("in mid-2015" is May–August 2015), else the date found alone."""
+    found = suggestion.fuzzy_date()
+    try:
+        reading = read_date(suggestion.date_text)
+    except FuzzyDateError:
+        return found, None
+    if found.first_day() <= reading.first_day() and reading.last_day() <= found.last_day():
+        return reading.start, reading.end
+    return found, None
+
+
+def suggestion_match(suggestion: EventSuggestion) -> Event | None:
+    """An event the suggestion may be about already: one not withdrawn or merged, whose
+    dates overlap the suggestion's and whose participants include all its actors (the
+    earliest such). None for a suggestion without actors: nothing to tell by."""
+    actor_ids = {actor.pk for actor in suggestion.actors.all()}
+    if not actor_ids:
+        return None
+    start, end = suggestion_dates(suggestion)
+    candidates = (
+        Event.objects.exclude(status__in=[Event.Status.WITHDRAWN, Event.Status.MERGED])
+        .overlapping(start.first_day(), (end or start).last_day())
+        .filter(participations__actor__in=actor_ids)
+        .annotate(shared=models.Count("participations__actor", distinct=True))
+        .filter(shared=len(actor_ids))
+        .chronological()
+    )
+    return candidates.first()
+
+
+@transaction.atomic
+def suggestion_accept(*, suggestion: EventSuggestion, by) -> Event:
+    """Turn a suggestion into a draft event linked to its article and sources: a readable
+    title, the sentence without its citations as the summary, each actor in the role the
+    sentence gives it, the date as written when it reads."""
+    suggestion = _pending(suggestion)
     actors = list(suggestion.actors.all())
+    roles = {int(pk): role for pk, role in (suggestion.roles or {}).items()}
+    event_type = suggestion.event_type or EventType.objects.get(slug=FALLBACK_TYPE)
+    start, end = suggestion_dates(suggestion)
+    named = [(actor.name, actor.kind, roles.get(actor.pk, "participant")) for actor in actors]
     event = Event(
-        title=_title(suggestion, actors),
-        summary=suggestion.sentence,
-        start_year=suggestion.date_year,
-        start_month=suggestion.date_month,
-        start_day=suggestion.date_day,
-        start_precision=suggestion.date_precision,
+        title=suggested_title(
+            event_type.slug,
+            event_type.name,
+            named,
+            suggestion.place.name if suggestion.place else "",
+        )[:300],
+        summary=suggestion.summary or suggestion.sentence,
         date_text=suggestion.date_text,
-        event_type=suggestion.event_type or EventType.objects.get(slug=FALLBACK_TYPE),
+        event_type=event_type,
         place=suggestion.place,
         status=Event.Status.DRAFT,
     )
+    set_fuzzy_date(event, "start_", start)
+    set_fuzzy_date(event, "end_", end)
     event.full_clean()
 
     def write():
         event.save()
         event.articles.add(suggestion.article)
         Participation.objects.bulk_create(
-            Participation(event=event, actor=actor, position=position)
+            Participation(
+                event=event,
+                actor=actor,
+                role=roles.get(actor.pk, Participation.Role.PARTICIPANT),
+                position=position,
+            )
             for position, actor in enumerate(actors)
         )
         EventSource.objects.bulk_create(
@@ -153,9 +217,29 @@ def suggestion_accept(*, suggestion: EventSuggestion, by) -> Event:
         )
 
     event_save(event=event, by=by, write=write)
-    suggestion.status, suggestion.event = EventSuggestion.Status.ACCEPTED, event
-    suggestion.decided_by, suggestion.decided_at = by, timezone.now()
-    suggestion.save(update_fields=["status", "event", "decided_by", "decided_at"])
+    _decided(suggestion, event, by)
+    return event
+
+
+@transaction.atomic
+def suggestion_attach(*, suggestion: EventSuggestion, event: Event, by) -> Event:
+    """Accept a suggestion as more evidence for an event that exists: its article joins the
+    event's articles and its sources the event's sources (with the sentence as the quote);
+    nothing of the event is overwritten."""
+    suggestion = _pending(suggestion)
+    event = Event.objects.get(pk=event.pk)
+    known = set(event.event_sources.values_list("source_id", flat=True))
+
+    def write():
+        event.articles.add(suggestion.article)
+        EventSource.objects.bulk_create(
+            EventSource(event=event, source=source, quote=suggestion.sentence)
+            for source in suggestion.sources.all()
+            if source.pk not in known
+        )
+
+    event_save(event=event, by=by, write=write)
+    _decided(suggestion, event, by)
     return event
 
 
@@ -167,9 +251,3 @@ def suggestion_dismiss(*, suggestion: EventSuggestion, by) -> None:
     ).update(status=EventSuggestion.Status.DISMISSED, decided_by=by, decided_at=timezone.now())
     if not updated:
         raise ValueError("Only a pending suggestion can be dismissed.")
-
-
-def _title(suggestion: EventSuggestion, actors: list[Actor]) -> str:
-    kind = suggestion.event_type.name if suggestion.event_type else "Event"
-    names = " and ".join(actor.name for actor in actors[:3])
-    return f"{kind}: {names}"[:300] if names else kind

@@ -276,6 +276,33 @@ def test_an_editor_accepts_a_suggestion_from_its_page(editor_client):
     assert list(event.articles.all()) == [article]
 
 
+def test_a_suggestion_of_a_recorded_event_is_offered_as_more_evidence_for_it(editor_client):
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    recorded = factories.event(
+        title="Iran and Belarus sign a defence agreement",
+        year=2025,
+        month=3,
+        day=12,
+        actors=[(iran, "signatory"), (belarus, "signatory")],
+    )
+    article = factories.article(
+        body="In March 2025, Iran and Belarus signed a defence agreement (Iranpress, March 12)."
+    )
+    suggestion = article.event_suggestions.get()
+    url = f"/admin/events/eventsuggestion/{suggestion.pk}/change/"
+    page = editor_client.get(url)
+    assert "Add to the existing event: Iran and Belarus sign a defence agreement" in page.text
+    assert "rather than recording the event twice" in page.text
+    response = editor_client.post(url, form_data(page) | {"_attach": "Add"})
+    assert response["Location"] == f"/admin/events/event/{recorded.pk}/change/"
+    assert Event.objects.count() == 1
+    assert list(recorded.articles.all()) == [article]
+    assert [
+        s.source.outlet.name for s in recorded.event_sources.select_related("source__outlet")
+    ] == ["Iranpress"]
+    assert Event.objects.get(pk=recorded.pk).version == 2  # a published event's new evidence
+
+
 def test_an_editor_dismisses_a_suggestion_and_it_stays_dismissed(editor_client):
     factories.actor(name="Iran")
     article = factories.article(body="On August 19, Iran hosted talks.")

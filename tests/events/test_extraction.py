@@ -8,7 +8,7 @@ import pytest
 from articles.dates import FuzzyDate
 from articles.names import name_key
 from articles.plaintext import parse_plain_text
-from events.extraction import guess_type, suggest_events
+from events.extraction import guess_type, suggest_events, suggested_title
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed_article.txt"
 PUBLISHED = dt.date(2025, 8, 21)
@@ -71,8 +71,21 @@ def test_dates_inside_citations_do_not_make_events():
     assert suggest_events(text, published=PUBLISHED, actors=ACTORS) == []
 
 
-def test_a_sentence_without_a_known_actor_is_not_suggested():
-    assert suggest_events("On May 3, the committee met.", published=PUBLISHED, actors=ACTORS) == []
+def test_a_dated_sentence_naming_no_known_actor_is_proposed_when_it_reads_as_an_event(
+    seed_suggestions,
+):
+    _, suggestions = seed_suggestions
+    trip = next(s for s in suggestions if "a March 2023 trip" in s.sentence)
+    offices = next(s for s in suggestions if "permanent trade offices" in s.sentence)
+    assert (trip.date, trip.type_slug, trip.actor_ids) == (FuzzyDate.of(2023, 3), "visit", ())
+    assert (offices.date, offices.type_slug, offices.actor_ids) == (
+        FuzzyDate.of(2024),
+        "joint-body",
+        (),
+    )
+    # A dated sentence about a subject, not an occurrence, is not proposed without actors.
+    for sentence in ("On May 3, the weather was mild.", "In 2024, trade grew by a third."):
+        assert suggest_events(sentence, published=PUBLISHED, actors=ACTORS) == []
 
 
 def test_yearless_dates_resolve_on_or_before_publication():
@@ -116,3 +129,88 @@ def test_guess_type(sentence, slug):
 def test_written_years_are_kept_whatever_the_publication_date(sentence, expected):
     [suggestion] = suggest_events(sentence, published=dt.date(2026, 11, 27), actors=ACTORS)
     assert suggestion.date == expected
+
+
+def test_roles_follow_the_sentence_and_the_type(seed_suggestions):
+    _, suggestions = seed_suggestions
+    visit, agreement = (
+        suggestions[0],
+        next(s for s in suggestions if "defense ministers" in s.sentence),
+    )
+    assert dict(zip(visit.actor_ids, visit.roles, strict=True)) == {
+        PEZESHKIAN: "visitor",
+        BELARUS: "host",
+        LUKASHENKA: "host",
+    }
+    assert set(agreement.roles) == {"signatory"}
+    [said] = suggest_events(
+        "On May 3, Lukashenko stated that Iran was a partner.", published=PUBLISHED, actors=ACTORS
+    )
+    assert dict(zip(said.actor_ids, said.roles, strict=True)) == {
+        LUKASHENKA: "speaker",
+        IRAN: "participant",
+    }
+
+
+def test_the_summary_leaves_the_citation_out_and_keeps_other_asides(seed_suggestions):
+    _, suggestions = seed_suggestions
+    assert suggestions[0].summary == (
+        "On August 19, the Iranian President Masoud Pezeshkian paid a visit to Belarus, where "
+        "he met with his counterpart, Alyaksandr Lukashenka."
+    )
+    [aside] = suggest_events(
+        "On May 3, Iran (not for the first time) met Belarus (Belta, May 3).",
+        published=PUBLISHED,
+        actors=ACTORS,
+    )
+    assert aside.summary == "On May 3, Iran (not for the first time) met Belarus."
+
+
+@pytest.mark.parametrize(
+    ("slug", "actors", "place", "title"),
+    [
+        (
+            "visit",
+            [
+                ("Masoud Pezeshkian", "person", "visitor"),
+                ("Belarus", "state", "host"),
+                ("Alyaksandr Lukashenka", "person", "host"),
+            ],
+            "Minsk",
+            "Pezeshkian visits Minsk, meets Lukashenka",
+        ),
+        (
+            "visit",
+            [("Iran", "state", "visitor"), ("Belarus", "state", "host")],
+            "",
+            "Iran visits Belarus",
+        ),
+        ("visit", [], "Tehran", "Visit in Tehran"),
+        (
+            "agreement-signed",
+            [("Iran", "state", "signatory"), ("Belarus", "state", "signatory")],
+            "",
+            "Iran and Belarus sign an agreement",
+        ),
+        (
+            "membership",
+            [
+                ("Iran", "state", "member"),
+                ("Belarus", "state", "member"),
+                ("SCO", "organisation", "organiser"),
+            ],
+            "",
+            "Iran and Belarus join SCO",
+        ),
+        (
+            "statement",
+            [("Alyaksandr Lukashenka", "person", "speaker")],
+            "",
+            "Statement by Lukashenka",
+        ),
+        (None, [("Iran", "state", "participant")], "Minsk", "Event: Iran in Minsk"),
+    ],
+)
+def test_suggested_titles_read_as_headlines(slug, actors, place, title):
+    names = {"visit": "Visit", None: "Event"}
+    assert suggested_title(slug, names.get(slug, "Event"), actors, place) == title

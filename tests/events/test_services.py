@@ -15,7 +15,9 @@ from events.services import (
     event_save,
     events_touch,
     suggestion_accept,
+    suggestion_attach,
     suggestion_dismiss,
+    suggestion_match,
 )
 from tests import factories
 
@@ -175,3 +177,66 @@ def test_a_refresh_writes_only_what_the_edit_changed(world):
     moved = refresh("A new opening paragraph.\n\n" + body_of(8))
     assert len([sql for sql in moved if sql.startswith("UPDATE")]) == 1
     assert {(s.pk, s.key) for s in article.event_suggestions.all()} == kept
+
+
+def test_an_accepted_suggestion_reads_as_an_editor_would_write_it(world, editor):
+    article = world["article"]
+    article_refresh_suggestions(article=article)
+    visit = article.event_suggestions.order_by("position").first()
+    event = suggestion_accept(suggestion=visit, by=editor)
+    assert event.title == "Pezeshkian visits Minsk, meets Lukashenka"
+    assert event.summary == (
+        "On August 19, the Iranian President Masoud Pezeshkian paid a visit to Minsk, where he "
+        "met Alyaksandr Lukashenko."
+    )
+    roles = {p.actor.name: p.role for p in event.participations.select_related("actor")}
+    assert roles == {"Masoud Pezeshkian": "visitor", "Alyaksandr Lukashenka": "host"}
+    # The citation left the summary and stays the event's source.
+    assert [s.source.outlet.name for s in event.event_sources.select_related("source__outlet")] == [
+        "President of Iran"
+    ]
+
+
+def test_a_qualified_date_as_written_becomes_the_events_range(db, editor):
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    article = factories.article(
+        body="In mid-2015, Iran and Belarus held talks on trade.",
+        published_at=dt.datetime(2025, 8, 21, 9, tzinfo=dt.UTC),
+    )
+    article_refresh_suggestions(article=article)
+    event = suggestion_accept(suggestion=article.event_suggestions.get(), by=editor)
+    assert (event.starts_on, event.ends_on, event.edtf) == (
+        dt.date(2015, 5, 1),
+        dt.date(2015, 8, 31),
+        "2015-38",
+    )
+    assert event.date_display() == "mid-2015"
+    assert {p.actor for p in event.participations.all()} == {iran, belarus}
+
+
+def test_a_suggestion_of_a_recorded_event_is_added_to_it_not_recorded_twice(world, editor):
+    first = world["article"]
+    article_refresh_suggestions(article=first)
+    event = suggestion_accept(suggestion=first.event_suggestions.order_by("position")[0], by=editor)
+    second = factories.article(
+        body="On August 19, Masoud Pezeshkian met Lukashenko in Minsk (Belta, August 19).",
+        published_at=dt.datetime(2025, 8, 22, 9, tzinfo=dt.UTC),
+    )
+    article_refresh_suggestions(article=second)
+    again = second.event_suggestions.get()
+    assert suggestion_match(again) == event
+    suggestion_attach(suggestion=again, event=event, by=editor)
+    assert set(event.articles.all()) == {first, second}
+    assert sorted(
+        s.source.outlet.name for s in event.event_sources.select_related("source__outlet")
+    ) == ["Belta", "President of Iran"]
+    assert Event.objects.count() == 1
+    again.refresh_from_db()
+    assert (again.status, again.event) == ("accepted", event)
+    # Another day, or other actors, is another event.
+    other = factories.article(
+        body="On August 25, Masoud Pezeshkian met Lukashenko in Minsk.",
+        published_at=dt.datetime(2025, 8, 26, 9, tzinfo=dt.UTC),
+    )
+    article_refresh_suggestions(article=other)
+    assert suggestion_match(other.event_suggestions.get()) is None

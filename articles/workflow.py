@@ -76,6 +76,24 @@ TRANSITIONS: dict[Action, Transition] = {
 }  # fmt: skip
 
 
+# What each action did, as the workflow's history and the dashboard say it.
+ACTION_NAMES: dict[str, str] = {
+    Action.SUBMIT: "Submitted for review",
+    Action.RETURN: "Returned to the writer",
+    Action.APPROVE: "Approved",
+    Action.SCHEDULE: "Scheduled",
+    Action.UNSCHEDULE: "Unscheduled",
+    Action.PUBLISH: "Published",
+    Action.CORRECT: "Corrected",
+    Action.RETRACT: "Retracted",
+}
+
+
+def action_name(action: str) -> str:
+    """A workflow step in words: "Returned to the writer" for "return"."""
+    return ACTION_NAMES.get(action, action.replace("_", " ").capitalize())
+
+
 class TransitionRefused(Exception):
     """A transition that may not happen; the message is meant for the editor."""
 

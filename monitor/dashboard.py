@@ -1,7 +1,14 @@
-"""The admin index's dashboard: what needs the signed-in user, in a fixed number of queries."""
+"""The admin index's dashboard: what needs the signed-in user, in a fixed number of queries.
+
+A writer sees first their drafts returned to them, with the reviewer's note; then their other
+drafts and what they have in review; the unresolved cross-references and pending event
+suggestions of their own articles. Whoever reviews also sees the review queue and the counts
+for every article; the schedule and the week's publications are for everyone.
+"""
 
 import datetime as dt
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from articles.models import Article, ArticleStatus, CrossReference
@@ -18,8 +25,22 @@ def dashboard_for(user) -> dict:
         return {}
     now = timezone.now()
     articles = Article.objects.select_related("publication").order_by("-updated_at")
+    mine = articles.filter(created_by=user)
+    returned = list(mine.returned().order_by("-returned_at")[:LIMIT])
+    reviewers = {
+        user.pk: user.get_username()
+        for user in get_user_model().objects.filter(
+            pk__in={a.returned_by_id for a in returned} - {None}
+        )
+    }
+    for article in returned:
+        article.returned_by_name = reviewers.get(article.returned_by_id, "")
     dashboard = {
-        "my_drafts": list(articles.filter(created_by=user, status=ArticleStatus.DRAFT)[:LIMIT]),
+        "returned": returned,
+        "my_drafts": list(
+            mine.filter(status=ArticleStatus.DRAFT).exclude(pk__in=[a.pk for a in returned])[:LIMIT]
+        ),
+        "my_in_review": list(mine.filter(status=ArticleStatus.IN_REVIEW)[:LIMIT]),
         "scheduled": list(
             Article.objects.filter(
                 status=ArticleStatus.SCHEDULED, published_at__range=(now, now + UPCOMING)
@@ -34,12 +55,21 @@ def dashboard_for(user) -> dict:
             .latest_first()[:LIMIT]
         ),
     }
-    if user.has_perm("articles.review_article"):
+    reviews = user.has_perm("articles.review_article")
+    if reviews:
         dashboard["awaiting_review"] = list(
             articles.filter(status=ArticleStatus.IN_REVIEW).order_by("updated_at")[:LIMIT]
         )
     if user.has_perm("articles.view_crossreference"):
-        dashboard["unresolved_cross_references"] = CrossReference.objects.unresolved().count()
+        unresolved = CrossReference.objects.unresolved()
+        dashboard["my_unresolved_cross_references"] = unresolved.filter(
+            article__created_by=user
+        ).count()
+        if reviews:
+            dashboard["unresolved_cross_references"] = unresolved.count()
     if user.has_perm("events.view_eventsuggestion"):
-        dashboard["pending_suggestions"] = EventSuggestion.objects.pending().count()
+        pending = EventSuggestion.objects.pending()
+        dashboard["my_pending_suggestions"] = pending.filter(article__created_by=user).count()
+        if reviews:
+            dashboard["pending_suggestions"] = pending.count()
     return dashboard

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from articles.models import Article, PreviewLink
+from articles.models import Article, ArticleStatus, PreviewLink
 from articles.presence import presence_others
 from articles.revisions import diff_snapshots
 from articles.services import (
@@ -86,7 +86,13 @@ def change_form_context(request, article, model_admin) -> dict:
         ),
         "preview_links": article.preview_links.valid(timezone.now()),
         "latest_revision": latest,
+        # A draft returned to its writer shows the reviewer's note first.
+        "returned": article.transitions.select_related("by").first()
+        if article.status == ArticleStatus.DRAFT
+        else None,
     }
+    if context["returned"] is not None and context["returned"].action != Action.RETURN:
+        context["returned"] = None
     return context
 
 

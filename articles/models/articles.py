@@ -68,6 +68,26 @@ class ArticleQuerySet(models.QuerySet):
         )
         return self.public(now) | embargoed
 
+    def returned(self):
+        """Drafts sent back to their writer: their latest workflow step is a return. Each
+        carries the note (``return_note``), when (``returned_at``) and by whom
+        (``returned_by_id``)."""
+        from .workflow import ArticleTransition
+
+        latest = ArticleTransition.objects.filter(article=models.OuterRef("pk")).order_by(
+            "-at", "-id"
+        )
+        return (
+            self.filter(status=ArticleStatus.DRAFT)
+            .annotate(
+                last_action=models.Subquery(latest.values("action")[:1]),
+                return_note=models.Subquery(latest.values("comment")[:1]),
+                returned_at=models.Subquery(latest.values("at")[:1]),
+                returned_by_id=models.Subquery(latest.values("by")[:1]),
+            )
+            .filter(last_action="return")
+        )
+
     def for_listing(self):
         """What a list of articles shows (title, dek, date, publication, byline), in three
         queries, with the list item stored with its page; the body, which lists never show,

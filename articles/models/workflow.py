@@ -5,7 +5,9 @@ import hashlib
 from django.conf import settings
 from django.db import models
 
-from .articles import Article
+from articles.workflow import action_name
+
+from .articles import Article, ArticleStatus
 
 
 class ArticleTransition(models.Model):
@@ -31,7 +33,26 @@ class ArticleTransition(models.Model):
         get_latest_by = "at"
 
     def __str__(self):
-        return f"{self.from_state} → {self.to_state}"
+        return f"{self.from_name} → {self.to_name}"
+
+    @property
+    def action_name(self) -> str:
+        return action_name(self.action)
+
+    @property
+    def from_name(self) -> str:
+        return _state_name(self.from_state)
+
+    @property
+    def to_name(self) -> str:
+        return _state_name(self.to_state)
+
+
+def _state_name(state: str) -> str:
+    try:
+        return ArticleStatus(state).label
+    except ValueError:
+        return state
 
 
 class Correction(models.Model):

@@ -234,8 +234,53 @@ def test_the_dashboard_shows_what_needs_the_user(newsroom):
     factories.article(title="Out yesterday")
     page = e.get("/admin/").text
     for text in ("What needs you", "My unfinished draft", "Waiting for review", "Tomorrow&#x27;s piece",
-                 "Out yesterday", "Unresolved cross-references: 0", "Pending event suggestions: 0"):  # fmt: skip
+                 "Out yesterday", "Unresolved cross-references in my articles: 0",
+                 "in all articles: 0", "Pending event suggestions in my articles: 0"):  # fmt: skip
         assert text in page
+
+
+def test_a_writer_sees_a_returned_draft_first_with_the_reviewers_note(newsroom):
+    contributor, c = newsroom["Contributor"]
+    editor, e = newsroom["Editor"]
+    editor.first_name, editor.last_name = "Rita", "Reviewer"
+    editor.save()
+    returned = factories.article(published=False, created_by=contributor, title="Needs sources")
+    factories.article(published=False, created_by=contributor, title="Still writing")
+    in_review = factories.article(published=False, created_by=contributor, title="Sent off")
+    factories.article(published=False, title="Someone else's draft")
+    for article in (returned, in_review):
+        _step(c, article, "submit")
+    _step(e, returned, "return", comment="Cite the Belta report for the March visit.")
+
+    page = c.get("/admin/").text
+    assert page.index("Returned to you") < page.index("My drafts") < page.index("Mine in review")
+    returned_part = page[page.index("Returned to you") : page.index("My drafts")]
+    assert "Needs sources" in returned_part and "Cite the Belta report" in returned_part
+    drafts = page[page.index("My drafts") : page.index("Mine in review")]
+    assert "Still writing" in drafts and "Needs sources" not in drafts
+    assert "Someone else" not in page
+    assert "Sent off" in page[page.index("Mine in review") :]
+    assert "Awaiting review" not in page  # a contributor reviews nothing
+
+    form = c.get(f"/admin/articles/article/{returned.pk}/change/").text
+    note = form.index("Cite the Belta report")
+    assert form.index("Returned to the writer") < note < form.index('name="title"')
+    assert "Rita Reviewer" in form
+    # Resubmitted, it is no longer returned.
+    _step(c, returned, "submit")
+    assert "Returned to you" not in c.get("/admin/").text
+
+
+def test_the_workflows_history_says_each_step_in_words(newsroom):
+    contributor, c = newsroom["Contributor"]
+    _, e = newsroom["Editor"]
+    article = factories.article(published=False, created_by=contributor, title="Steps")
+    _step(c, article, "submit")
+    _step(e, article, "approve")
+    page = e.get(f"/admin/articles/article/{article.pk}/revisions/").text
+    assert "Approved (In review → Approved)" in page
+    assert "Submitted for review (Draft → In review)" in page
+    assert "in_review" not in page
 
 
 def test_corrections_are_public(newsroom, client):

@@ -5,7 +5,8 @@ import functools
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.forms.utils import ErrorDict
 from django.urls import path
@@ -64,6 +65,7 @@ class CitationInline(admin.TabularInline):
     model = Citation
     fields = ["text", "source", "see", "paragraph"]
     readonly_fields = fields
+    classes = ["collapse"]  # the form says how many there are (ArticleAdmin.get_inline_instances)
     can_delete = False
     extra = 0
 
@@ -125,6 +127,7 @@ class CrossReferenceInline(RowAutocompleteInline, admin.TabularInline):
     form = CrossReferenceForm
     formset = CrossReferenceFormSet
     fk_name = "article"
+    classes = ["collapse"]
     fields = ["text", "target_publication", "date", "target_article", "chosen_by_editor"]
     readonly_fields = ["text", "target_publication", "date"]
     autocomplete_fields = ["target_article"]
@@ -147,14 +150,23 @@ class TransitionInline(admin.TabularInline):
     """The article's timeline: every workflow step, who took it, when and why."""
 
     model = ArticleTransition
-    fields = ["at", "action", "from_state", "to_state", "by", "comment"]
+    fields = ["at", "step", "states", "by", "comment"]
     readonly_fields = fields
     verbose_name_plural = "timeline"
+    classes = ["collapse"]
     can_delete = False
     extra = 0
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("by")
+
+    @admin.display(description="step")
+    def step(self, obj):
+        return obj.action_name
+
+    @admin.display(description="from → to")
+    def states(self, obj):
+        return str(obj)
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -277,6 +289,12 @@ class ArticleForm(forms.ModelForm):
 # A publisher may still set the date of these (see ``ArticleAdmin.get_readonly_fields``).
 PLANNABLE_STATES = (ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.APPROVED)
 
+
+def _count(rows):
+    counted = rows.order_by().values("article").annotate(n=models.Count("pk")).values("n")[:1]
+    return Coalesce(models.Subquery(counted, output_field=models.IntegerField()), 0)
+
+
 # The article's fields as the merge sees them (see ``articles.merging``).
 SHORT_FIELDS = ("title", "slug", "dek", "image_alt", "image_credit")
 MARKED_FIELDS = ("body", "summary", "notes")
@@ -345,7 +363,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "Publication",
             {"fields": ["publication", "status", "published_at", ("volume", "issue_number")]},
         ),
-        ("Image", {"fields": ["image", "image_alt", "image_credit"]}),
+        ("Image", {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),
         ("Classification", {"fields": ["topics", "regions"]}),
     ]
     inlines = [BylineInline, CitationInline, CrossReferenceInline, TransitionInline]
@@ -362,6 +380,29 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_inlines(self, request, obj):
         return [*self.inlines, *self.contributed_inlines]
+
+    def get_inline_instances(self, request, obj=None):
+        """The citations' and cross-references' inlines are collapsed; their headings say
+        what they hold ("citations: 44", "cross-references: 24, 2 unresolved")."""
+        inlines = super().get_inline_instances(request, obj)
+        if obj is None or obj.pk is None:
+            return inlines
+        counts = Article.objects.filter(pk=obj.pk).values(
+            citations_n=_count(Citation.objects.filter(article=models.OuterRef("pk"))),
+            crossing_n=_count(CrossReference.objects.filter(article=models.OuterRef("pk"))),
+            unresolved_n=_count(
+                CrossReference.objects.unresolved().filter(article=models.OuterRef("pk"))
+            ),
+        )[0]
+        for inline in inlines:
+            if isinstance(inline, CitationInline):
+                inline.verbose_name_plural = f"citations: {counts['citations_n']}"
+            elif isinstance(inline, CrossReferenceInline):
+                unresolved = counts["unresolved_n"]
+                inline.verbose_name_plural = f"cross-references: {counts['crossing_n']}" + (
+                    f", {unresolved} unresolved" if unresolved else ""
+                )
+        return inlines
 
     def get_readonly_fields(self, request, obj=None):
         # The workflow moves status and numbers; nobody types them (see the workflow panel).
@@ -386,6 +427,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "preview_link_revoke",
             ),
             ("autosave/", editorial.autosave, "autosave"),
+            ("live-preview/", editorial.live_preview, "live_preview"),
         ]
         urls = [
             path(
@@ -400,6 +442,13 @@ class ArticleAdmin(admin.ModelAdmin):
                 "autosave/",
                 wrap(_bind(editorial.autosave, self)),
                 name="articles_article_autosave_new",
+            )
+        )
+        urls.append(
+            path(
+                "live-preview/",
+                wrap(_bind(editorial.live_preview, self)),
+                name="articles_article_live_preview_new",
             )
         )
         return urls + super().get_urls()

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +24,7 @@ from articles.presence import presence_others
 from articles.revisions import diff_snapshots
 from articles.services import (
     article_revert,
+    article_save,
     article_snapshot,
     article_transition,
     can_edit,
@@ -35,6 +37,7 @@ from articles.services import (
 from articles.services import (
     preview_link_revoke as revoke_link,
 )
+from articles.services.pages import article_page_context
 from articles.workflow import Action, TransitionRefused, allowed_actions
 
 RECENT_EDIT = dt.timedelta(minutes=10)
@@ -58,6 +61,12 @@ def change_form_context(request, article, model_admin) -> dict:
         "working_copy": copy,
         "autosave_url": reverse(
             "admin:articles_article_autosave" if article else "admin:articles_article_autosave_new",
+            args=[article.pk] if article else [],
+        ),
+        "live_preview_url": reverse(
+            "admin:articles_article_live_preview"
+            if article
+            else "admin:articles_article_live_preview_new",
             args=[article.pk] if article else [],
         ),
     }
@@ -246,3 +255,47 @@ def autosave(request, object_id=None, *, model_admin):
     return JsonResponse(
         {"saved": True, "saved_at": copy.saved_at.isoformat(), "stale": bool(stale)},
     )
+
+
+@require_POST
+def live_preview(request, object_id=None, *, model_admin):
+    """The form as it stands, rendered as readers will see the article's text: saved through
+    the same write path as a real save, inside a transaction that is then rolled back (the
+    citations linked to their sources, the cross-references to their targets, the notes).
+    Answers JSON ``{"html": ...}``, or the form's errors with 400."""
+    article = _article(model_admin, request, object_id) if object_id else Article()
+    allowed = (
+        can_edit(request.user, article) if object_id else model_admin.has_add_permission(request)
+    )
+    if not allowed:
+        return JsonResponse({"errors": {"__all__": ["You cannot edit this article."]}}, status=403)
+    form_class = model_admin.get_form(
+        request, article if object_id else None, change=bool(object_id)
+    )
+    data = request.POST.copy()
+    data["base_revision"] = ""  # a preview is never refused as stale: nothing is kept
+    form = form_class(data, request.FILES, instance=article)
+    if not form.is_valid():
+        return JsonResponse({"errors": form.errors}, status=400)
+    with transaction.atomic():
+        article = form.save(commit=False)  # as the admin's save does: the m2m after the row
+        if article.pk is None:
+            article.created_by = request.user
+
+        def write():
+            article.save()
+            form.save_m2m()
+
+        article_save(
+            article=article,
+            by=request.user,
+            summary=form.cleaned_data.get("summary", []),
+            notes=form.cleaned_data.get("notes", []),
+            write=write,
+        )
+        shown = Article.objects.for_display().get(pk=article.pk)
+        html = render_to_string(
+            "articles/_article_main.html", article_page_context(shown, preview="Preview")
+        )
+        transaction.set_rollback(True)
+    return JsonResponse({"html": html})

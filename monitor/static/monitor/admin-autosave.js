@@ -69,6 +69,15 @@
     if (base && baseRevision !== undefined && baseRevision !== null && baseRevision !== "") {
       base.value = baseRevision;
     }
+    // Inline rows added before the copy was kept (a byline, an event): add as many rows as
+    // the copy had, through the admin's own "Add another" button, before filling them.
+    for (const [name, values] of Object.entries(data)) {
+      const prefix = name.endsWith("-TOTAL_FORMS") ? name.slice(0, -"-TOTAL_FORMS".length) : null;
+      const total = prefix && form.querySelector('[name="' + CSS.escape(name) + '"]');
+      if (!total) continue;
+      const add = document.querySelector("#" + CSS.escape(prefix) + "-group .add-row a");
+      for (let have = Number(total.value); add && have < Number(values[0]); have++) add.click();
+    }
     for (const [name, values] of Object.entries(data)) {
       if (name === "csrfmiddlewaretoken" || name === "base_revision") continue;
       const elements = form.querySelectorAll('[name="' + CSS.escape(name) + '"]');

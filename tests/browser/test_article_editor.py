@@ -1,0 +1,96 @@
+"""Writing an article in a real browser: the body beside its rendered preview, Ctrl+S to save
+and go on, and a prompt before leaving with unsaved changes.
+
+Screenshots of the form are saved under ``test-artifacts/screenshots/``.
+"""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from articles.models import Article
+from tests import factories
+from tests.browser.test_public_site import CHROMIUM, SCREENSHOTS, browser  # noqa: F401
+
+pytestmark = [
+    pytest.mark.skipif(
+        not __import__("shutil").which(CHROMIUM),
+        reason=f"{CHROMIUM} is not installed (apt-get install chromium; .ci/run installs it)",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture
+def writer(browser, live_server, django_user_model):  # noqa: F811
+    editor = django_user_model.objects.create_superuser("writer", "w@example.org", None)
+    client = Client()
+    client.force_login(editor)
+    # The site's own content security policy applies.
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    yield context, live_server.url
+    context.close()
+
+
+def test_the_preview_follows_the_text_and_ctrl_s_saves(writer):
+    context, base = writer
+    article = factories.article(title="Minsk and Tehran", body="The first paragraph.")
+    page = context.new_page()
+    page.goto(f"{base}/admin/articles/article/{article.pk}/change/")
+    preview = page.locator(".live-preview-body")
+    preview.get_by_text("The first paragraph.").wait_for(timeout=15000)
+
+    page.fill(
+        "#id_body",
+        "The first paragraph.\n\nThe two presidents met in Minsk (Tehran Times, August 20).",
+    )
+    preview.get_by_text("The two presidents met in Minsk").wait_for(timeout=15000)
+    # The citation is linked as readers will see it: to its source's page.
+    link = preview.locator("a", has_text="Tehran Times, August 20")
+    link.wait_for(timeout=15000)
+    assert "/sources/" in link.get_attribute("href")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator("label[for=id_body]").evaluate("label => label.scrollIntoView()")
+    page.screenshot(path=SCREENSHOTS / "article-form.png")
+
+    page.keyboard.press("Control+s")
+    page.locator(".messagelist .success").wait_for(timeout=15000)
+    assert page.url.endswith(f"/admin/articles/article/{article.pk}/change/")
+    _settle(page)
+    saved = Article.objects.get(pk=article.pk)
+    assert "The two presidents met in Minsk" in saved.body
+    # The previews kept nothing: the article's revisions are its creation and this save.
+    assert saved.revisions.count() == 2
+
+
+def _settle(page):
+    """Wait for the page's own preview request to be answered, then close it: a request still
+    in flight when the test ends would hold the database the test must empty."""
+    page.locator(".live-preview-body p").first.wait_for(timeout=15000)
+    page.locator(".live-preview-status:text-is('')").wait_for(state="attached", timeout=15000)
+    page.close()
+
+
+def test_leaving_with_unsaved_changes_asks_first(writer):
+    context, base = writer
+    article = factories.article(title="Unsaved")
+    page = context.new_page()
+    page.goto(f"{base}/admin/articles/article/{article.pk}/change/")
+    page.locator(".live-preview-body p").first.wait_for(timeout=15000)
+    page.fill("#id_title", "Typed, not saved")
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.close(run_before_unload=True)
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+    _settle(page)
+    assert Article.objects.get(pk=article.pk).title == "Unsaved"

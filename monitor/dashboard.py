@@ -28,8 +28,8 @@ def dashboard_for(user) -> dict:
     mine = articles.filter(created_by=user)
     returned = list(mine.returned().order_by("-returned_at")[:LIMIT])
     reviewers = {
-        user.pk: user.get_username()
-        for user in get_user_model().objects.filter(
+        person.pk: person.get_full_name() or person.get_username()
+        for person in get_user_model().objects.filter(
             pk__in={a.returned_by_id for a in returned} - {None}
         )
     }

@@ -94,3 +94,59 @@ def test_leaving_with_unsaved_changes_asks_first(writer):
     assert asked == ["beforeunload"]
     _settle(page)
     assert Article.objects.get(pk=article.pk).title == "Unsaved"
+
+
+def _roles():
+    """The newsroom's groups, as their migration makes them (a flush between transactional
+    tests empties them)."""
+    import importlib
+
+    from django.contrib.auth.models import Group, Permission
+
+    roles = importlib.import_module("events.migrations.0006_editorial_roles").ROLES
+    for name, names in roles.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(
+            Permission.objects.get(content_type__app_label=app, codename=codename)
+            for app, codename in (permission.split(".") for permission in names)
+        )
+
+
+def test_a_contributor_finds_a_returned_draft_and_its_note_first(browser, live_server):  # noqa: F811
+    from articles.services import article_transition
+
+    _roles()
+    contributor = factories.user("Contributor", first_name="Cleo", last_name="Writer")
+    reviewer = factories.user("Editor", first_name="Rita", last_name="Reviewer")
+    draft = factories.article(published=False, created_by=contributor, title="Minsk, again")
+    factories.article(published=False, created_by=contributor, title="Notes on the SCO")
+    article_transition(article=draft, action="submit", by=contributor)
+    article_transition(
+        article=draft, action="return", by=reviewer, comment="Cite the Belta report of May 3."
+    )
+    client = Client()
+    client.force_login(contributor)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/")
+    returned = page.locator(".dashboard-returned li").first
+    assert "Minsk, again" in returned.inner_text()
+    assert "Cite the Belta report of May 3." in returned.inner_text()
+    assert "Rita Reviewer" in returned.inner_text()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "dashboard.png")
+
+    returned.get_by_role("link", name="Minsk, again").click()
+    note = page.get_by_role("alert").filter(has_text="Returned to the writer")
+    assert "Cite the Belta report of May 3." in note.inner_text()
+    _settle(page)
+    context.close()

@@ -64,7 +64,8 @@ class SourceAdmin(admin.ModelAdmin):
     list_select_related = ["outlet"]
     list_filter = ["date_precision", "outlet__kind"]
     date_hierarchy = "starts_on"
-    search_fields = ["outlet__name", "title", "url"]
+    search_fields = ["outlet__name", "outlet__aliases__name", "title", "url"]
+    search_help_text = "Search outlets (or their aliases), titles and URLs, or a citation as written: “President of Iran, August 19”."
     autocomplete_fields = ["outlet"]
     fieldsets = [
         (None, {"fields": ["outlet", "title", "url", "language"]}),
@@ -75,6 +76,15 @@ class SourceAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         # Source.__str__ names the outlet: autocomplete results need it too.
         return super().get_queryset(request).select_related("outlet")
+
+    def get_search_results(self, request, queryset, search_term):
+        """Also the sources a citation as written names (``Source.objects.cited_as``), in
+        the changelist and in every source picker."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        cited = queryset.cited_as(search_term) if search_term else None
+        if cited is None:
+            return results, may_have_duplicates
+        return results | cited, True
 
     @admin.display(description="date", ordering="starts_on")
     def date(self, obj):

@@ -1,10 +1,14 @@
 """What articles cite: outlets, the sources they published, citations and cross-references."""
 
+import calendar
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
 from articles.dates import display_interval
+from articles.names import name_key
 
 from .articles import Article
 from .catalog import Publication, Region
@@ -58,6 +62,41 @@ class OutletAlias(Alias):
         verbose_name_plural = "outlet aliases"
 
 
+_MONTH_NUMBERS = {
+    **{name.lower(): n for n, name in enumerate(calendar.month_name) if name},
+    **{name.lower(): n for n, name in enumerate(calendar.month_abbr) if name},
+    "sept": 9,
+}
+_MONTH_NAMES = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+# "Outlet, August 19", "Outlet, August 19, 2025", "Outlet, March 2023", "Outlet, 2007".
+_CITED_AS = re.compile(
+    rf"^(?P<outlet>.+?),\s*(?:(?P<month>{_MONTH_NAMES})\.?(?:\s+(?P<day>\d{{1,2}}))?"
+    rf"(?:,?\s+(?P<year>\d{{4}}))?|(?P<only_year>\d{{4}}))\s*$",
+    re.IGNORECASE,
+)
+
+
+class SourceQuerySet(models.QuerySet):
+    def cited_as(self, text: str):
+        """The sources a citation as written names: "President of Iran, August 19" (of any
+        year when none is written), "Kommersant, March 2023"; the outlet by its name or an
+        alias. None when ``text`` reads as no citation."""
+        found = _CITED_AS.match(" ".join(text.split()))
+        if not found:
+            return None
+        key = name_key(found["outlet"])
+        outlets = Outlet.objects.filter(models.Q(key=key) | models.Q(aliases__key=key))
+        sources = self.filter(outlet__in=outlets.values("pk"))
+        year = found["year"] or found["only_year"]
+        if year:
+            sources = sources.filter(date_year=int(year))
+        if found["month"]:
+            sources = sources.filter(date_month=_MONTH_NUMBERS[found["month"].lower()])
+        if found["day"]:
+            sources = sources.filter(date_day=int(found["day"]))
+        return sources
+
+
 class Source(models.Model):
     """One item an outlet published and articles cite: a report of a given day, month or year."""
 
@@ -77,6 +116,8 @@ class Source(models.Model):
         blank=True,
         help_text="ISO 639-1 code of the source's language, such as en or ru.",
     )
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["-starts_on", "outlet__name"]

@@ -159,6 +159,10 @@ class Event(models.Model):
     def get_absolute_url(self):
         return reverse("events:event", kwargs={"uuid": self.uuid})
 
+    def autocomplete_label(self) -> str:
+        """How pickers name the event: "Roadmap signed (March 2023, draft)"."""
+        return f"{self.title} ({self.date_display()}, {self.get_status_display().lower()})"
+
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED
 

@@ -164,6 +164,30 @@ def test_source_autocomplete_names_outlets(editor_client, django_assert_max_num_
     assert "Tehran Times" in response.json()["results"][0]["text"]
 
 
+def test_source_pickers_find_a_citation_as_written_and_an_outlets_alias(editor_client):
+    president = factories.outlet(name="President of Iran")
+    irna = factories.outlet(name="Islamic Republic News Agency")
+    factories.outlet_alias(irna, "IRNA")
+    cited = factories.source(outlet=president, year=2025, month=8, day=19)
+    factories.source(outlet=president, year=2025, month=8, day=20)
+    earlier = factories.source(outlet=president, year=2024, month=8, day=19)
+    by_alias = factories.source(outlet=irna, year=2025, month=3, day=12)
+
+    def picked(term):
+        response = editor_client.get(
+            "/admin/autocomplete/",
+            {"term": term, "app_label": "events", "model_name": "eventsource",
+             "field_name": "source"},
+        )  # fmt: skip
+        assert response.status_code == 200
+        return {int(result["id"]) for result in response.json()["results"]}
+
+    assert picked("President of Iran, August 19") == {cited.pk, earlier.pk}
+    assert picked("President of Iran, August 19, 2025") == {cited.pk}
+    assert picked("IRNA") == {by_alias.pk}
+    assert picked("irna, March 2025") == {by_alias.pk}
+
+
 # Saving through the admin works end to end.
 
 

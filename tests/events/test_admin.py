@@ -419,3 +419,15 @@ def test_the_live_reading_says_what_was_understood(editor_client):
     }
     assert "names no year" in editor_client.get(url, {"text": "early June"}).json()["error"]
     assert Client().get(url, {"text": "2007"}).status_code == 302  # to the login page
+
+
+def test_event_pickers_give_the_date_and_the_state(editor_client):
+    factories.event(title="Roadmap signed", year=2023, month=3, day=None, precision="month",
+                    status=Event.Status.DRAFT)  # fmt: skip
+    response = editor_client.get(
+        "/admin/autocomplete/",
+        {"term": "roadmap", "app_label": "events", "model_name": "event_articles",
+         "field_name": "event"},
+    )  # fmt: skip
+    assert response.status_code == 200, response.content
+    assert [r["text"] for r in response.json()["results"]] == ["Roadmap signed (March 2023, draft)"]

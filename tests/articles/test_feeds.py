@@ -3,6 +3,7 @@
 import pytest
 
 from tests import factories
+from tests.commits import committed
 
 
 @pytest.mark.parametrize("flavour", ["rss", "atom"])
@@ -43,3 +44,50 @@ def test_robots_txt_points_at_the_sitemap(client, db):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: " in response.text and "/sitemap.xml" in response.text
+
+
+@pytest.mark.parametrize("flavour", ["rss", "atom"])
+def test_an_item_describes_the_article_by_its_summary(client, db, flavour):
+    article = factories.article(title="Minsk and Tehran", dek="A subtitle")
+    factories.summary_point(article, "Pezeshkian visited Minsk.", position=0)
+    factories.summary_point(article, "Twelve documents were signed.", position=1)
+    factories.resave(article)
+    feed = client.get(f"/feeds/{flavour}/").text
+    assert "Pezeshkian visited Minsk." in feed and "Twelve documents were signed." in feed
+    assert "&lt;li&gt;" in feed  # the points as a list, escaped in the XML
+    plain = factories.article(title="No summary", dek="Only a subtitle")
+    assert "Only a subtitle" in client.get(f"/feeds/{flavour}/").text
+    assert plain.title in client.get(f"/feeds/{flavour}/").text
+
+
+@pytest.mark.parametrize("flavour", ["rss", "atom"])
+def test_a_correction_and_a_retraction_change_their_items_visibly(client, db, flavour):
+    import re
+
+    from articles.models import Article
+    from articles.services import article_transition
+
+    publisher = factories.user("Publisher")
+    corrected = factories.article(title="Corrected piece")
+    retracted = factories.article(title="Withdrawn piece")
+    before = client.get("/feeds/atom/").text
+    updated_before = re.search(
+        r"<title>Corrected piece</title>.*?<updated>(.*?)</updated>", before, re.S
+    ).group(1)
+    with committed():  # what follows the commit: the cached feeds are stale
+        article_transition(
+            article=Article.objects.get(pk=corrected.pk), action="correct", by=publisher,
+            comment="An earlier version gave the wrong date.",
+        )  # fmt: skip
+        article_transition(
+            article=Article.objects.get(pk=retracted.pk), action="retract", by=publisher,
+            comment="The source was fabricated.",
+        )  # fmt: skip
+    feed = client.get(f"/feeds/{flavour}/").text
+    assert "Correction, " in feed and "An earlier version gave the wrong date." in feed
+    assert "Retracted: Withdrawn piece" in feed and "The source was fabricated." in feed
+    if flavour == "atom":
+        updated_after = re.search(
+            r"<title>Corrected piece</title>.*?<updated>(.*?)</updated>", feed, re.S
+        ).group(1)
+        assert updated_after > updated_before

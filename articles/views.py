@@ -26,8 +26,10 @@ def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def _listing(request, title, articles, **context):
+def _listing(request, title, articles, *, empty_is_404=False, **context):
     page = _page(request, articles.listed())
+    if empty_is_404 and not page.paginator.count:
+        raise Http404("No articles here.")
     # Each article as stored with its page: no article is loaded as a model.
     items = "".join(listed_items(page))
     return render(
@@ -124,7 +126,15 @@ def archive(request, publication, year, month=None, day=None):
     except (ValueError, OverflowError):
         raise Http404("No such date.") from None
     label = first.strftime("%B %-d, %Y" if day else "%B %Y" if month else "%Y")
-    return _listing(request, f"{publication.name}: {label}", articles, publication=publication)
+    # A year with no articles is no archive (404). A day or a month stays, empty: it is where
+    # a cross-reference to that date lands, and says that nothing was published then.
+    return _listing(
+        request,
+        f"{publication.name}: {label}",
+        articles,
+        publication=publication,
+        empty_is_404=not month,
+    )
 
 
 @public_page
@@ -136,7 +146,7 @@ def volume(request, publication, volume, issue=None):
     if issue is not None:
         articles = articles.filter(issue_number=issue)
         title += f", Issue {issue}"
-    return _listing(request, title, articles, publication=publication)
+    return _listing(request, title, articles, publication=publication, empty_is_404=True)
 
 
 @public_page

@@ -99,8 +99,30 @@ def test_an_item_stored_with_other_templates_is_rendered_now(client):
     assert client.get(url).text == before
 
 
-def test_an_archive_with_nothing_public_says_so(client):
+def test_a_year_volume_or_issue_with_nothing_public_is_not_found(client):
     publication = factories.publication()
     factories.article(publication=publication, published=False)
-    html = client.get(f"/{publication.slug}/2024/").text
+    published = factories.article(publication=publication)
+    day = published.public_date()
+    empty_year = day.year - 3
+    for url in (
+        f"/{publication.slug}/{empty_year}/",
+        f"/{publication.slug}/volume/{publication.volume_for(day) + 5}/",
+        f"/{publication.slug}/volume/{published.volume}/issue/{published.issue_number + 1}/",
+    ):
+        assert client.get(url).status_code == 404, url
+    for url in (
+        f"/{publication.slug}/{day.year}/",
+        f"/{publication.slug}/volume/{published.volume}/",
+        f"/{publication.slug}/volume/{published.volume}/issue/{published.issue_number}/",
+    ):
+        assert client.get(url).status_code == 200, url
+
+
+def test_a_day_or_month_with_nothing_public_says_so(client):
+    # Where a cross-reference to that date lands: an empty page that says so, not a 404.
+    publication = factories.publication()
+    factories.article(publication=publication, published=False)
+    html = client.get(f"/{publication.slug}/2024/03/").text
     assert "<li>No articles yet.</li>" in html
+    assert client.get(f"/{publication.slug}/2024/03/05/").status_code == 200

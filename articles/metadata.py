@@ -6,6 +6,7 @@ Built from an article loaded with ``for_display()`` and the sources it cites; no
 import json
 
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.text import Truncator
 
 # As django.utils.html.json_script escapes: the JSON cannot close its <script> element.
@@ -17,6 +18,19 @@ def absolute_url(path: str) -> str:
     if not path or "://" in path:
         return path
     return settings.MONITOR_SITE_URL + path
+
+
+# What a shared article shows when neither it nor its publication has an image.
+SITE_IMAGE = "monitor/og-image.png"
+
+
+def article_image_url(article) -> str:
+    """The image a shared article shows (absolute): its lead image, else its publication's,
+    else the site's."""
+    for image in (article.image, article.publication.image):
+        if image:
+            return absolute_url(image.url)
+    return absolute_url(static(SITE_IMAGE))
 
 
 def article_description(article, *, length: int = 200) -> str:
@@ -61,8 +75,7 @@ def article_json_ld(article, *, sources=()) -> dict:
             for source in sources
         ],
     }
-    if article.image:
-        data["image"] = [absolute_url(article.image.url)]
+    data["image"] = [article_image_url(article)]
     return data
 
 

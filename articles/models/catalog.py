@@ -20,6 +20,11 @@ class Publication(models.Model):
     )
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True)
+    image = models.ImageField(
+        upload_to="publications/",
+        blank=True,
+        help_text="Shown when an article of the publication is shared and has no lead image.",
+    )
     first_year = models.PositiveSmallIntegerField(
         help_text="The year of volume 1; volume N covers year first_year + N - 1."
     )

@@ -20,11 +20,17 @@ from django.conf import settings
 from django.template import engines
 from django.template.loader import render_to_string
 
-from articles.metadata import absolute_url, article_description, article_json_ld, json_for_script
+from articles.metadata import (
+    absolute_url,
+    article_description,
+    article_image_url,
+    article_json_ld,
+    json_for_script,
+)
 from articles.models import Article, ArticlePage, RelatedArticle, Source
 
 RELATED_SHOWN = 5
-STORED_FORMAT = 2  # what a stored page holds: a page stored in another format is stale
+STORED_FORMAT = 3  # what a stored page holds: a page stored in another format is stale
 
 TEMPLATES = (
     "articles/_article_meta.html",
@@ -58,7 +64,7 @@ def article_page_context(article: Article, *, preview: str | None = None) -> dic
         "sources": sources,
         "description": article_description(article),
         "canonical_url": "" if preview else absolute_url(article.get_absolute_url()),
-        "image_url": absolute_url(article.image.url) if article.image else "",
+        "image_url": article_image_url(article),
         # A preview is not for search engines, and a draft has no date to describe yet.
         "json_ld": None if preview else json_for_script(article_json_ld(article, sources=sources)),
         "preview": preview,

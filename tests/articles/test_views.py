@@ -153,6 +153,36 @@ def test_article_page_carries_structured_data_and_link_previews(client, db, sett
     assert data["publisher"]["name"] == article.publication.name
     assert data["citation"][0]["url"] == "https://tass.example/1"
     assert data["datePublished"].startswith(str(article.public_date()))
+    # With no image of its own nor of its publication, the site's.
+    site_image = "https://monitor.example.org/static/monitor/og-image.png"
+    assert f'<meta property="og:image" content="{site_image}">' in html
+    assert data["image"] == [site_image]
+
+
+def test_a_shared_article_shows_its_publications_image_when_it_has_none(
+    client, db, settings, tmp_path
+):
+    from django.core.files.base import ContentFile
+
+    settings.MONITOR_SITE_URL = "https://monitor.example.org"
+    settings.MEDIA_ROOT = tmp_path
+    publication = factories.publication()
+    publication.image.save("edm.png", ContentFile(_png()), save=True)
+    article = factories.article(publication=publication)
+    html = client.get(article.get_absolute_url()).text
+    expected = "https://monitor.example.org" + publication.image.url
+    assert f'<meta property="og:image" content="{expected}">' in html
+    assert f'<meta name="twitter:image" content="{expected}">' in html
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), (0, 0, 0)).save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def test_retracted_article_answers_410_with_a_notice(client, db):

@@ -121,12 +121,19 @@ class EventFilterSet(django_filters.FilterSet):
         field_name="participations__actor",
         queryset=Actor.objects.public(),
         method="filter_noop",
-        help_text="Actor slug (repeatable): events involving any of them, or all with actors_all.",
+        help_text="Actor slug (repeatable): events involving any of them, or all with "
+        "actors_all. An actor is involved in an event it took part in, or in which someone "
+        "acted on its behalf (a president for a country), unless direct=true.",
     )
     actors_all = StrictBooleanFilter(
         method="filter_noop",
         help_text="With several actors: only events that involve every one of them "
         "(the dyad query: actor=iran&actor=belarus&actors_all=true).",
+    )
+    direct = StrictBooleanFilter(
+        method="filter_noop",
+        help_text="With actor: count only the actors' own participation, not that of those "
+        "who acted on their behalf.",
     )
     role = django_filters.MultipleChoiceFilter(
         choices=Participation.Role.choices,
@@ -193,17 +200,23 @@ class EventFilterSet(django_filters.FilterSet):
     def _by_participants(self, queryset, data):
         actors = list(data.get("actor") or ())
         roles = data.get("role") or []
-        lookups = {"role__in": roles} if roles else {}
+        direct = bool(data.get("direct"))
+        participations = Participation.objects.filter(role__in=roles) if roles else None
         if actors and data.get("actors_all"):
             for actor in actors:
-                queryset = queryset.filter(_has_participant(actor=actor, **lookups))
+                involved = (participations or Participation.objects).involving(
+                    [actor], direct=direct
+                )
+                queryset = queryset.filter(_in_event(involved))
             return queryset
         if actors:
-            lookups["actor__in"] = actors
-        if lookups:
-            queryset = queryset.filter(_has_participant(**lookups))
+            participations = (participations or Participation.objects).involving(
+                actors, direct=direct
+            )
+        if participations is not None:
+            queryset = queryset.filter(_in_event(participations))
         return queryset
 
 
-def _has_participant(**lookups) -> models.Exists:
-    return models.Exists(Participation.objects.filter(event=models.OuterRef("pk"), **lookups))
+def _in_event(participations) -> models.Exists:
+    return models.Exists(participations.filter(event=models.OuterRef("pk")))

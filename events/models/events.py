@@ -201,6 +201,16 @@ class Event(models.Model):
             raise ValidationError(errors)
 
 
+class ParticipationQuerySet(models.QuerySet):
+    def involving(self, actors, *, direct: bool = False):
+        """The participations through which ``actors`` (ids or instances) take part in an
+        event: their own, and, unless ``direct``, those of whoever acted on their behalf
+        (Pezeshkian for Iran). The one rule of who is in an event through whom."""
+        if direct:
+            return self.filter(actor__in=actors)
+        return self.filter(models.Q(actor__in=actors) | models.Q(on_behalf_of__in=actors))
+
+
 class Participation(models.Model):
     """An actor's part in an event: "Pezeshkian, President of Iran, visitor"."""
 
@@ -234,6 +244,8 @@ class Participation(models.Model):
         "office at the time", max_length=200, blank=True, help_text='"President of Iran".'
     )
     position = models.PositiveSmallIntegerField(default=0)
+
+    objects = ParticipationQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]

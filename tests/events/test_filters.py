@@ -67,6 +67,23 @@ def test_any_actor_all_actors_and_roles():
     )
 
 
+def test_an_actor_is_in_the_events_of_those_who_acted_on_its_behalf():
+    from events.models import Participation
+
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    pezeshkian = factories.actor(name="Masoud Pezeshkian", kind="person")
+    lukashenka = factories.actor(name="Alyaksandr Lukashenka", kind="person")
+    summit = factories.event(actors=[(pezeshkian, "visitor"), (lukashenka, "host")])
+    Participation.objects.filter(event=summit, actor=pezeshkian).update(on_behalf_of=iran)
+    Participation.objects.filter(event=summit, actor=lukashenka).update(on_behalf_of=belarus)
+    talks = factories.event(actors=[(iran, "participant"), (belarus, "participant")])
+    dyad = {"actor": [iran.slug, belarus.slug], "actors_all": "true"}
+    assert filtered(dyad) == {summit, talks}
+    assert filtered(dyad | {"direct": "true"}) == {talks}
+    assert filtered({"actor": iran.slug, "role": "visitor"}) == {summit}
+    assert filtered({"actor": iran.slug, "role": "visitor", "direct": "true"}) == set()
+
+
 def test_country_place_and_bounding_box():
     belarus = factories.region(iso_code="BY")
     minsk = factories.place(country=belarus, latitude=53.9, longitude=27.56667)

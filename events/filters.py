@@ -201,20 +201,15 @@ class EventFilterSet(django_filters.FilterSet):
         actors = list(data.get("actor") or ())
         roles = data.get("role") or []
         direct = bool(data.get("direct"))
-        participations = Participation.objects.filter(role__in=roles) if roles else None
+        playing = Participation.objects.filter(role__in=roles) if roles else Participation.objects
         if actors and data.get("actors_all"):
             for actor in actors:
-                involved = (participations or Participation.objects).involving(
-                    [actor], direct=direct
-                )
-                queryset = queryset.filter(_in_event(involved))
+                queryset = queryset.filter(_in_event(playing.involving([actor], direct=direct)))
             return queryset
         if actors:
-            participations = (participations or Participation.objects).involving(
-                actors, direct=direct
-            )
-        if participations is not None:
-            queryset = queryset.filter(_in_event(participations))
+            return queryset.filter(_in_event(playing.involving(actors, direct=direct)))
+        if roles:
+            return queryset.filter(_in_event(playing))
         return queryset
 
 

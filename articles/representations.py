@@ -24,7 +24,7 @@ from rest_framework import ISO_8601, serializers
 from rest_framework.settings import api_settings
 
 from monitor.core.expressions import IdList
-from monitor.core.prepared import IdsSlot, Prepared
+from monitor.core.prepared import IdsSlot, Prepared, Slot
 
 from .dates import FuzzyDate, Precision
 from .models import (
@@ -38,7 +38,7 @@ from .models import (
     Source,
     SummaryPoint,
 )
-from .selectors import public_events
+from .selectors import public_events, readable_under
 
 
 def public_url(path: str) -> str:
@@ -225,6 +225,34 @@ _CITATIONS = Prepared(
         )
     ),
 )
+
+
+def _cross_references(include_embargoed: bool, restricted: bool) -> Prepared:
+    """The cross-references of articles, each with whether a plan (that includes embargoed
+    articles or not, reads every publication or some) may read its target."""
+
+    def build():
+        readable = readable_under(
+            include_embargoed=include_embargoed,
+            publication_ids=IdsSlot("publications") if restricted else None,
+            now=Slot("now", models.DateTimeField()),
+        )
+        targets = readable.filter(pk=models.OuterRef("target_article_id"))
+        return (
+            CrossReference.objects.filter(article_id__in=IDS)
+            .annotate(target_readable=models.Exists(targets))
+            .order_by("article_id", "position", "pk")
+            .values_list(*CROSS_REFERENCE_COLUMNS)
+        )
+
+    return Prepared(CrossReference, build)
+
+
+_CROSS_REFERENCES = {
+    (embargoed, restricted): _cross_references(embargoed, restricted)
+    for embargoed in (False, True)
+    for restricted in (False, True)
+}
 _EVENTS = Prepared(
     Article._meta.get_field("events").related_model,
     lambda: (
@@ -240,15 +268,16 @@ def article_representations(
     article_ids: Iterable[int],
     *,
     detail: bool,
-    readable_articles,
+    grant,
     include_events: bool,
     addresses: Addresses,
     now=None,
 ) -> dict[int, dict]:
     """The summary (or ``detail``) representation of each article in ``article_ids``, by id.
 
-    In the detail, ``readable_articles`` decides which cross-reference targets are named (the
-    others are null; the summary reads none), and events appear only with
+    In the detail, the request's ``grant`` (its plan: ``include_embargoed``,
+    ``publication_ids``; None reads none) decides which cross-reference targets are named
+    (the others are null; the summary reads none), and events appear only with
     ``include_events``, and only published ones.
     """
     return {
@@ -256,7 +285,7 @@ def article_representations(
         for pk, (data, _) in _represent(
             article_ids,
             detail=detail,
-            readable_articles=readable_articles,
+            grant=grant,
             include_events=include_events,
             addresses=addresses,
             now=now,
@@ -265,14 +294,14 @@ def article_representations(
 
 
 def ninjs_items(
-    article_ids: Iterable[int], *, readable_articles, include_events: bool, addresses: Addresses
+    article_ids: Iterable[int], *, grant, include_events: bool, addresses: Addresses
 ) -> dict[int, dict]:
     """Each article of ``article_ids`` as IPTC ninjs 3.1 (News in JSON), by id."""
     render = datetimes()
     found = _represent(
         article_ids,
         detail=True,
-        readable_articles=readable_articles,
+        grant=grant,
         include_events=include_events,
         addresses=addresses,
     )
@@ -283,7 +312,7 @@ def ninjs_items(
 
 
 def _represent(
-    article_ids, *, detail, readable_articles, include_events, addresses, now=None
+    article_ids, *, detail, grant, include_events, addresses, now=None
 ) -> dict[int, tuple[dict, dict]]:
     ids = list(article_ids)
     if not ids:
@@ -302,10 +331,11 @@ def _represent(
     if detail:
         parts = _detail_parts(
             ids,
-            readable_articles=readable_articles,
+            grant=grant,
             include_events=include_events,
             addresses=addresses,
             render=render,
+            now=now,
         )
     result = {}
     for pk, row in rows.items():
@@ -378,7 +408,7 @@ def _image(row) -> dict | None:
     }
 
 
-def _detail_parts(ids, *, readable_articles, include_events, addresses, render) -> dict:
+def _detail_parts(ids, *, grant, include_events, addresses, render, now) -> dict:
     """What the detail adds to the summary, for every article of ``ids``: a query a part."""
     notes = _grouped(
         _NOTES.rows(ids=ids), lambda row: {"number": row[1], "text": row[2], "html": row[3]}
@@ -396,12 +426,15 @@ def _detail_parts(ids, *, readable_articles, include_events, addresses, render) 
             "source": source_reference(row[4:]),
         },
     )
-    targets = readable_articles.filter(pk=models.OuterRef("target_article_id"))
+    if grant is None:  # reads no article: no target is named
+        references = _CROSS_REFERENCES[False, True].rows(ids=ids, now=now, publications=[])
+    else:
+        restricted = grant.publication_ids is not None
+        references = _CROSS_REFERENCES[grant.include_embargoed, restricted].rows(
+            ids=ids, now=now, publications=grant.publication_ids or ()
+        )
     cross_references = _grouped(
-        CrossReference.objects.filter(article_id__in=IdList(ids))
-        .annotate(target_readable=models.Exists(targets))
-        .order_by("article_id", "position", "pk")
-        .values_list(*CROSS_REFERENCE_COLUMNS),
+        references,
         lambda row: {
             "text": row[1],
             "paragraph": row[2],

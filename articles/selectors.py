@@ -12,10 +12,19 @@ def readable_articles(request, now=None):
     grant = request.auth
     if grant is None:  # the schema generator's request
         return Article.objects.none()
+    return readable_under(
+        include_embargoed=grant.include_embargoed, publication_ids=grant.publication_ids, now=now
+    )
+
+
+def readable_under(*, include_embargoed: bool, publication_ids, now=None):
+    """The articles a plan reads: public ones (and embargoed ones if it includes them) of
+    ``publication_ids`` (None: every publication). ``now`` and ``publication_ids`` may be
+    a prepared query's slots (``monitor.core.prepared``)."""
     manager = Article.objects
-    articles = manager.public_or_embargoed(now) if grant.include_embargoed else manager.public(now)
-    if grant.publication_ids is not None:
-        articles = articles.filter(publication_id__in=grant.publication_ids)
+    articles = manager.public_or_embargoed(now) if include_embargoed else manager.public(now)
+    if publication_ids is not None:
+        articles = articles.filter(publication_id__in=publication_ids)
     return articles
 
 

@@ -23,7 +23,6 @@ current time, a plan's publications) is not one to prepare. SQLite and PostgreSQ
 from __future__ import annotations
 
 import json
-import weakref
 from collections.abc import Callable
 
 from django.db import NotSupportedError, connections, models, router
@@ -94,11 +93,13 @@ class Prepared:
         self.model = model
         self.build = build
         self.update = update
-        self._statements: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def _statement(self, alias: str):
         connection = connections[alias]
-        statement = self._statements.get(connection)
+        # Kept on the connection itself: it goes when the connection does (a thread's, with
+        # its thread), and nothing else holds on to a connection.
+        statements = connection.__dict__.setdefault("monitor_prepared", {})
+        statement = statements.get(self)
         if statement is None:
             queryset = self.build()
             if self.update is None:
@@ -111,7 +112,7 @@ class Prepared:
                 compiler = query.get_compiler(using=alias)
                 sql, params = compiler.as_sql()
                 statement = _Statement(compiler, sql, params, select=False)
-            self._statements[connection] = statement
+            statements[self] = statement
         return connection, statement
 
     def db(self) -> str:

@@ -43,9 +43,9 @@ def test_rows_are_what_the_queryset_gives_whatever_the_values(django_assert_num_
 def test_it_is_compiled_once_per_connection():
     article = factories.article()
     ROWS.rows(ids=[article.pk], now=timezone.now())
-    statement = ROWS._statements[connections["default"]]
+    statement = connections["default"].monitor_prepared[ROWS]
     ROWS.rows(ids=[], now=timezone.now())
-    assert ROWS._statements[connections["default"]] is statement
+    assert connections["default"].monitor_prepared[ROWS] is statement
     assert statement.sql.count("%s") == 2
 
 

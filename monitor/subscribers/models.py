@@ -100,7 +100,8 @@ class ApiKeyQuerySet(models.QuerySet):
 
         Every API request asks this: the lookup is one statement prepared once per database
         connection (``monitor.core.prepared``) and read from the database every time, so a
-        key revoked, expired or suspended in any process is refused on its next request."""
+        key revoked, expired or suspended in any process is refused on its next request. It
+        searches every key (``ApiKey.objects.matching``), whatever a queryset filtered."""
         if not KEY_FORM.fullmatch(raw_key):
             return None
         digest, alias = hash_key(raw_key), _KEY_LOOKUP.db()

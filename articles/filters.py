@@ -127,6 +127,9 @@ class ArticleFilterSet(django_filters.FilterSet):
         model = Article
         fields = []
 
+    # Given none of its parameters, it filters nothing (the API then does not make it).
+    filters_only_when_asked = True
+
     def get_form_class(self):
         """A form with the fields of the parameters given only: a model filter's field builds
         its queryset (the plan's publications, the authors it may read…) when it is made, a

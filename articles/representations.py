@@ -24,6 +24,7 @@ from rest_framework import ISO_8601, serializers
 from rest_framework.settings import api_settings
 
 from monitor.core.expressions import IdList
+from monitor.core.prepared import IdsSlot, Prepared, Slot
 
 from .dates import FuzzyDate, Precision
 from .models import (
@@ -37,7 +38,7 @@ from .models import (
     Source,
     SummaryPoint,
 )
-from .selectors import public_events
+from .selectors import public_events, readable_under
 
 
 def public_url(path: str) -> str:
@@ -148,20 +149,135 @@ CROSS_REFERENCE_COLUMNS = (
 )  # fmt: skip
 DETAIL_COLUMNS = ("body_html", "body", "image", "image_alt", "image_credit", "created_at")
 
+# The queries of a representation, prepared once per database connection: only the ids change
+# from request to request, and building and compiling each query costs the ORM several times
+# what the database takes to run it (``monitor.core.prepared``).
+IDS = IdsSlot("ids")
+_ROWS = {
+    detail: Prepared(
+        Article,
+        lambda columns=ARTICLE_COLUMNS + (DETAIL_COLUMNS if detail else ()): (
+            Article.objects.filter(pk__in=IDS).order_by().values_list(*columns)
+        ),
+    )
+    for detail in (False, True)
+}
+_AUTHORS = Prepared(
+    ArticleAuthor,
+    lambda: (
+        ArticleAuthor.objects.filter(article_id__in=IDS)
+        .order_by("position", "pk")
+        .values_list("article_id", "author__slug", "author__name")
+    ),
+)
+_TOPICS = Prepared(
+    Article.topics.through,
+    lambda: (
+        Article.topics.through.objects.filter(article_id__in=IDS)
+        .order_by("topic__name", "topic_id")
+        .values_list("article_id", "topic__slug", "topic__name")
+    ),
+)
+_REGIONS = Prepared(
+    Article.regions.through,
+    lambda: (
+        Article.regions.through.objects.filter(article_id__in=IDS)
+        .order_by("region__name", "region_id")
+        .values_list("article_id", "region__slug", "region__name", "region__iso_code")
+    ),
+)
+_SUMMARIES = Prepared(
+    SummaryPoint,
+    lambda: (
+        SummaryPoint.objects.filter(article_id__in=IDS)
+        .order_by("position", "pk")
+        .values_list("article_id", "text")
+    ),
+)
+_NOTES = Prepared(
+    Note,
+    lambda: (
+        Note.objects.filter(article_id__in=IDS)
+        .order_by("number")
+        .values_list("article_id", "number", "text", "text_html")
+    ),
+)
+_CORRECTIONS = Prepared(
+    Correction,
+    lambda: (
+        Correction.objects.filter(article_id__in=IDS)
+        .order_by("published_at", "pk")
+        .values_list("article_id", "published_at", "text")
+    ),
+)
+_CITATIONS = Prepared(
+    Citation,
+    lambda: (
+        Citation.objects.filter(article_id__in=IDS)
+        .order_by("article_id", "position", "pk")
+        .values_list(
+            "article_id",
+            "text",
+            "paragraph",
+            "see",
+            "source_id",
+            *(f"source__{column}" for column in SOURCE_COLUMNS[1:]),
+        )
+    ),
+)
+
+
+def _cross_references(include_embargoed: bool, restricted: bool) -> Prepared:
+    """The cross-references of articles, each with whether a plan (that includes embargoed
+    articles or not, reads every publication or some) may read its target."""
+
+    def build():
+        readable = readable_under(
+            include_embargoed=include_embargoed,
+            publication_ids=IdsSlot("publications") if restricted else None,
+            now=Slot("now", models.DateTimeField()),
+        )
+        targets = readable.filter(pk=models.OuterRef("target_article_id"))
+        return (
+            CrossReference.objects.filter(article_id__in=IDS)
+            .annotate(target_readable=models.Exists(targets))
+            .order_by("article_id", "position", "pk")
+            .values_list(*CROSS_REFERENCE_COLUMNS)
+        )
+
+    return Prepared(CrossReference, build)
+
+
+_CROSS_REFERENCES = {
+    (embargoed, restricted): _cross_references(embargoed, restricted)
+    for embargoed in (False, True)
+    for restricted in (False, True)
+}
+_EVENTS = Prepared(
+    Article._meta.get_field("events").related_model,
+    lambda: (
+        public_events()
+        .filter(articles__in=IDS)
+        .order_by("starts_on", "ends_on", "pk")
+        .values_list("articles", "uuid", "version", "title", "edtf")
+    ),
+)
+
 
 def article_representations(
     article_ids: Iterable[int],
     *,
     detail: bool,
-    readable_articles,
+    grant,
     include_events: bool,
     addresses: Addresses,
     now=None,
 ) -> dict[int, dict]:
     """The summary (or ``detail``) representation of each article in ``article_ids``, by id.
 
-    In the detail, ``readable_articles`` decides which cross-reference targets are named (the
-    others are null; the summary reads none), and events appear only with
+    In the detail, the request's ``grant`` (its plan: ``include_embargoed``,
+    ``publication_ids``; None reads none) decides which cross-reference targets are named
+    (the others are null; the summary reads none), and events appear only with
     ``include_events``, and only published ones.
     """
     return {
@@ -169,7 +285,7 @@ def article_representations(
         for pk, (data, _) in _represent(
             article_ids,
             detail=detail,
-            readable_articles=readable_articles,
+            grant=grant,
             include_events=include_events,
             addresses=addresses,
             now=now,
@@ -178,14 +294,14 @@ def article_representations(
 
 
 def ninjs_items(
-    article_ids: Iterable[int], *, readable_articles, include_events: bool, addresses: Addresses
+    article_ids: Iterable[int], *, grant, include_events: bool, addresses: Addresses
 ) -> dict[int, dict]:
     """Each article of ``article_ids`` as IPTC ninjs 3.1 (News in JSON), by id."""
     render = datetimes()
     found = _represent(
         article_ids,
         detail=True,
-        readable_articles=readable_articles,
+        grant=grant,
         include_events=include_events,
         addresses=addresses,
     )
@@ -196,7 +312,7 @@ def ninjs_items(
 
 
 def _represent(
-    article_ids, *, detail, readable_articles, include_events, addresses, now=None
+    article_ids, *, detail, grant, include_events, addresses, now=None
 ) -> dict[int, tuple[dict, dict]]:
     ids = list(article_ids)
     if not ids:
@@ -204,40 +320,22 @@ def _represent(
     render = datetimes()
     now = now or timezone.now()
     columns = ARTICLE_COLUMNS + (DETAIL_COLUMNS if detail else ())
-    rows = {
-        row["pk"]: row for row in Article.objects.filter(pk__in=ids).order_by().values(*columns)
-    }
-    authors = _grouped(
-        ArticleAuthor.objects.filter(article_id__in=ids)
-        .order_by("position", "pk")
-        .values_list("article_id", "author__slug", "author__name"),
-        lambda row: {"slug": row[1], "name": row[2]},
-    )
-    topics = _grouped(
-        Article.topics.through.objects.filter(article_id__in=ids)
-        .order_by("topic__name", "topic_id")
-        .values_list("article_id", "topic__slug", "topic__name"),
-        lambda row: {"slug": row[1], "name": row[2]},
-    )
+    rows = {row[0]: dict(zip(columns, row, strict=True)) for row in _ROWS[detail].rows(ids=ids)}
+    authors = _grouped(_AUTHORS.rows(ids=ids), lambda row: {"slug": row[1], "name": row[2]})
+    topics = _grouped(_TOPICS.rows(ids=ids), lambda row: {"slug": row[1], "name": row[2]})
     regions = _grouped(
-        Article.regions.through.objects.filter(article_id__in=ids)
-        .order_by("region__name", "region_id")
-        .values_list("article_id", "region__slug", "region__name", "region__iso_code"),
+        _REGIONS.rows(ids=ids),
         lambda row: {"slug": row[1], "name": row[2], "iso_code": row[3]},
     )
-    summaries = _grouped(
-        SummaryPoint.objects.filter(article_id__in=ids)
-        .order_by("position", "pk")
-        .values_list("article_id", "text"),
-        lambda row: row[1],
-    )
+    summaries = _grouped(_SUMMARIES.rows(ids=ids), lambda row: row[1])
     if detail:
         parts = _detail_parts(
             ids,
-            readable_articles=readable_articles,
+            grant=grant,
             include_events=include_events,
             addresses=addresses,
             render=render,
+            now=now,
         )
     result = {}
     for pk, row in rows.items():
@@ -310,25 +408,17 @@ def _image(row) -> dict | None:
     }
 
 
-def _detail_parts(ids, *, readable_articles, include_events, addresses, render) -> dict:
+def _detail_parts(ids, *, grant, include_events, addresses, render, now) -> dict:
     """What the detail adds to the summary, for every article of ``ids``: a query a part."""
     notes = _grouped(
-        Note.objects.filter(article_id__in=ids)
-        .order_by("number")
-        .values_list("article_id", "number", "text", "text_html"),
-        lambda row: {"number": row[1], "text": row[2], "html": row[3]},
+        _NOTES.rows(ids=ids), lambda row: {"number": row[1], "text": row[2], "html": row[3]}
     )
     corrections = _grouped(
-        Correction.objects.filter(article_id__in=ids)
-        .order_by("published_at", "pk")
-        .values_list("article_id", "published_at", "text"),
+        _CORRECTIONS.rows(ids=ids),
         lambda row: {"published_at": render(row[1]), "text": row[2]},
     )
-    sources = tuple(f"source__{column}" for column in SOURCE_COLUMNS[1:])
     citations = _grouped(
-        Citation.objects.filter(article_id__in=ids)
-        .order_by("article_id", "position", "pk")
-        .values_list("article_id", "text", "paragraph", "see", "source_id", *sources),
+        _CITATIONS.rows(ids=ids),
         lambda row: {
             "text": row[1],
             "paragraph": row[2],
@@ -336,12 +426,15 @@ def _detail_parts(ids, *, readable_articles, include_events, addresses, render) 
             "source": source_reference(row[4:]),
         },
     )
-    targets = readable_articles.filter(pk=models.OuterRef("target_article_id"))
+    if grant is None:  # reads no article: no target is named
+        references = _CROSS_REFERENCES[False, True].rows(ids=ids, now=now, publications=[])
+    else:
+        restricted = grant.publication_ids is not None
+        references = _CROSS_REFERENCES[grant.include_embargoed, restricted].rows(
+            ids=ids, now=now, publications=grant.publication_ids or ()
+        )
     cross_references = _grouped(
-        CrossReference.objects.filter(article_id__in=ids)
-        .annotate(target_readable=models.Exists(targets))
-        .order_by("article_id", "position", "pk")
-        .values_list(*CROSS_REFERENCE_COLUMNS),
+        references,
         lambda row: {
             "text": row[1],
             "paragraph": row[2],
@@ -360,13 +453,7 @@ def _detail_parts(ids, *, readable_articles, include_events, addresses, render) 
     )
     events = defaultdict(list)
     if include_events:
-        rows = (
-            public_events()
-            .filter(articles__in=ids)
-            .order_by("starts_on", "ends_on", "pk")
-            .values_list("articles", "uuid", "version", "title", "edtf")
-        )
-        for article_id, uuid, version, title, edtf in rows:
+        for article_id, uuid, version, title, edtf in _EVENTS.rows(ids=ids):
             uuid = str(uuid)
             events[article_id].append(
                 {

@@ -2,6 +2,9 @@
 filters share."""
 
 from django.db import models
+from django.utils import timezone
+
+from monitor.core.prepared import IdsSlot, Prepared, Slot
 
 from .models import Article, Citation, Publication, Source
 
@@ -12,11 +15,57 @@ def readable_articles(request, now=None):
     grant = request.auth
     if grant is None:  # the schema generator's request
         return Article.objects.none()
+    return readable_under(
+        include_embargoed=grant.include_embargoed, publication_ids=grant.publication_ids, now=now
+    )
+
+
+def readable_under(*, include_embargoed: bool, publication_ids, now=None):
+    """The articles a plan reads: public ones (and embargoed ones if it includes them) of
+    ``publication_ids`` (None: every publication). ``now`` and ``publication_ids`` may be
+    a prepared query's slots (``monitor.core.prepared``)."""
     manager = Article.objects
-    articles = manager.public_or_embargoed(now) if grant.include_embargoed else manager.public(now)
-    if grant.publication_ids is not None:
-        articles = articles.filter(publication_id__in=grant.publication_ids)
+    articles = manager.public_or_embargoed(now) if include_embargoed else manager.public(now)
+    if publication_ids is not None:
+        articles = articles.filter(publication_id__in=publication_ids)
     return articles
+
+
+def _readable_one(include_embargoed: bool, restricted: bool) -> Prepared:
+    return Prepared(
+        Article,
+        lambda: (
+            readable_under(
+                include_embargoed=include_embargoed,
+                publication_ids=IdsSlot("publications") if restricted else None,
+                now=Slot("now", models.DateTimeField()),
+            )
+            .filter(pk=Slot("pk", models.BigIntegerField()))
+            .order_by()
+            .values_list(*STAMPS)
+        ),
+    )
+
+
+STAMPS = ("id", "published_at", "updated_at")
+_READABLE_ONE = {
+    (embargoed, restricted): _readable_one(embargoed, restricted)
+    for embargoed in (False, True)
+    for restricted in (False, True)
+}
+
+
+def readable_article(request, pk: int, now=None) -> Article | None:
+    """The article ``pk`` if the request's plan may read it (as ``readable_articles``), with
+    only its id and times loaded; a prepared statement (``monitor.core.prepared``): every
+    API detail asks it."""
+    grant = request.auth
+    if grant is None:
+        return None
+    restricted = grant.publication_ids is not None
+    found = _READABLE_ONE[grant.include_embargoed, restricted]
+    rows = found.rows(pk=pk, now=now or timezone.now(), publications=grant.publication_ids or ())
+    return Article.from_db(found.db(), STAMPS, rows[0]) if rows else None
 
 
 def readable_by(request):

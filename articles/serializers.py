@@ -182,12 +182,18 @@ class ArticleSummarySerializer(TrimmableSerializer):
             article_ids,
             detail=self.detail,
             # Only the detail's cross-references ask which articles the request may read.
-            readable_articles=readable_for(self) if self.detail else None,
+            grant=request_grant(self) if self.detail else None,
             include_events=bool(self.context.get("include_events")),
             addresses=request_addresses(self),
         )
         names = self.field_names()
         return {pk: trimmed(data, names) for pk, data in found.items()}
+
+
+def request_grant(serializer):
+    """What the serializer's request may read (``request.auth``); None without a request."""
+    request = serializer.context.get("request")
+    return getattr(request, "auth", None) if request else None
 
 
 def readable_for(serializer):
@@ -282,7 +288,7 @@ class NinjsArticleSerializer(serializers.Serializer):
     def batch(self, article_ids) -> dict[int, dict]:
         return ninjs_items(
             article_ids,
-            readable_articles=readable_for(self),
+            grant=request_grant(self),
             include_events=bool(self.context.get("include_events")),
             addresses=request_addresses(self),
         )

@@ -30,12 +30,9 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed("This API key has expired.")
         if not key.subscriber.is_active:
             raise exceptions.AuthenticationFailed("This subscription is suspended.")
-        plan = key.subscriber.plan
-        publication_ids = (
-            [] if plan.all_publications else plan.publications.values_list("pk", flat=True)
-        )
+        publication_ids = key.readable_publication_ids()
         usage_record(key=key)
-        return key.subscriber, key.grant(publication_ids)
+        return key.subscriber, key.grant(publication_ids or ())
 
     def authenticate_header(self, request):
         return KEYWORD

@@ -21,10 +21,14 @@ def empty_parameters(query_params) -> dict[str, list[str]]:
 
 
 class StrictFilterBackend(DjangoFilterBackend):
+    """A FilterSet that says it filters nothing when none of its parameters is given
+    (``filters_only_when_asked = True``) is not made for a request that gives none: making
+    one copies every filter it declares, about 0.5 ms of a request."""
+
     def filter_queryset(self, request, queryset, view):
         """The filtered queryset; or a 400 naming every unknown parameter and invalid value."""
         filterset = None
-        if getattr(view, "action", None) != "retrieve":
+        if getattr(view, "action", None) != "retrieve" and self._asked(request, view):
             filterset = self.get_filterset(request, queryset, view)
         known = COMMON_PARAMETERS | set(filterset.filters if filterset is not None else ())
         errors = {name: ["Unknown query parameter."] for name in set(request.query_params) - known}
@@ -40,3 +44,11 @@ class StrictFilterBackend(DjangoFilterBackend):
         if errors:
             raise ValidationError(errors)
         return filterset.qs if filterset is not None else queryset
+
+    def _asked(self, request, view) -> bool:
+        """Whether the view's FilterSet must be made: any of its parameters given, or it
+        does not say that it filters nothing without them."""
+        filterset_class = getattr(view, "filterset_class", None)
+        if not getattr(filterset_class, "filters_only_when_asked", False):
+            return True
+        return not set(request.query_params) <= COMMON_PARAMETERS

@@ -12,6 +12,7 @@ from django.utils import timezone
 from rest_framework.throttling import SimpleRateThrottle
 
 from articles.models import Publication
+from monitor.core.prepared import Prepared, Slot
 
 KEY_PREFIX_LENGTH = 8
 
@@ -93,15 +94,21 @@ class Grant:
 
 class ApiKeyQuerySet(models.QuerySet):
     def matching(self, raw_key: str):
-        """The key whose prefix and hash match ``raw_key``, or None (compared in constant time).
-        What could not be a key (other characters than a key's, a NUL byte) matches none
-        without a query."""
+        """The key whose prefix and hash match ``raw_key``, with its subscriber and plan, or
+        None (compared in constant time). What could not be a key (other characters than a
+        key's, a NUL byte) matches none without a query.
+
+        Every API request asks this: the lookup is one statement prepared once per database
+        connection (``monitor.core.prepared``) and read from the database every time, so a
+        key revoked, expired or suspended in any process is refused on its next request. It
+        searches every key (``ApiKey.objects.matching``), whatever a queryset filtered."""
         if not KEY_FORM.fullmatch(raw_key):
             return None
-        prefix = raw_key[:KEY_PREFIX_LENGTH]
-        digest = hash_key(raw_key)
-        for key in self.filter(prefix=prefix).select_related("subscriber__plan"):
+        digest, alias = hash_key(raw_key), _KEY_LOOKUP.db()
+        for row in _KEY_LOOKUP.rows(prefix=raw_key[:KEY_PREFIX_LENGTH]):
+            key, subscriber, plan = _loaded(row, alias)
             if hmac.compare_digest(key.hashed_key, digest):
+                key.subscriber, subscriber.plan = subscriber, plan
                 return key
         return None
 
@@ -139,6 +146,13 @@ class ApiKey(models.Model):
     def is_expired(self, now=None) -> bool:
         return self.expires_at is not None and self.expires_at <= (now or timezone.now())
 
+    def readable_publication_ids(self) -> list[int] | None:
+        """The ids of the publications the key's plan reads; None for every publication."""
+        plan = self.subscriber.plan
+        if plan.all_publications:
+            return None
+        return [pk for (pk,) in _PLAN_PUBLICATIONS.rows(plan=plan.pk)]
+
     def grant(self, publication_ids) -> Grant:
         plan = self.subscriber.plan
         return Grant(
@@ -174,6 +188,36 @@ class UsageDay(models.Model):
 KEY_FORM = re.compile(r"[-_A-Za-z0-9]{1,200}")
 
 
+def _columns(model) -> list[str]:
+    return [field.attname for field in model._meta.concrete_fields]
+
+
+def _loaded(row, alias: str):
+    """An API key, its subscriber and its plan, from a row of ``_KEY_LOOKUP``."""
+    start, loaded = 0, []
+    for model in (ApiKey, Subscriber, Plan):
+        names = _columns(model)
+        loaded.append(model.from_db(alias, names, row[start : start + len(names)]))
+        start += len(names)
+    return loaded
+
+
+# What ``ApiKey.objects.matching`` reads: the keys with a prefix, with their subscriber and
+# plan (as ``select_related("subscriber__plan")`` would load them).
+_KEY_LOOKUP = Prepared(
+    ApiKey,
+    lambda: (
+        ApiKey.objects.filter(prefix=Slot("prefix", models.CharField()))
+        .order_by()
+        .values_list(
+            *_columns(ApiKey),
+            *(f"subscriber__{name}" for name in _columns(Subscriber)),
+            *(f"subscriber__plan__{name}" for name in _columns(Plan)),
+        )
+    ),
+)
+
+
 def generate_key() -> str:
     """32 random bytes, URL-safe; the first characters double as the public prefix."""
     return secrets.token_urlsafe(32)
@@ -183,6 +227,15 @@ def hash_key(raw_key: str) -> str:
     # Keys are 256 random bits, so a fast hash is enough: there is nothing to brute-force.
     return hashlib.sha256(raw_key.encode()).hexdigest()
 
+
+_PLAN_PUBLICATIONS = Prepared(
+    Plan,
+    lambda: (
+        Plan.publications.through.objects.filter(plan_id=Slot("plan", models.IntegerField()))
+        .order_by()
+        .values_list("publication_id")
+    ),
+)
 
 # Webhook models live in their own package; importing them here registers them with the app.
 from .webhooks.models import Attempt, Delivery, Endpoint  # noqa: E402

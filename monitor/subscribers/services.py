@@ -5,6 +5,8 @@ import datetime as dt
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
+from monitor.core.prepared import Prepared, Slot
+
 from .models import ApiKey, Plan, Subscriber, UsageDay
 
 # After a rotation the old key keeps working this long, so a mirror can switch without a gap.
@@ -63,6 +65,15 @@ def subscriber_key_create(
     return api_key_issue(subscriber=subscriber, expires_at=expires_at)
 
 
+# Every API request runs it: prepared once per database connection (``monitor.core.prepared``).
+_COUNT_REQUEST = Prepared(
+    UsageDay,
+    lambda: UsageDay.objects.filter(
+        api_key_id=Slot("key", models.IntegerField()), day=Slot("day", models.DateField())
+    ),
+    update={"requests": models.F("requests") + 1},
+)
+
 # When a key was last used is noted to the minute: a key read many times a second writes it
 # once a minute, not once a request.
 LAST_USED_PRECISION = dt.timedelta(minutes=1)
@@ -73,9 +84,7 @@ def usage_record(*, key: ApiKey, now: dt.datetime | None = None) -> None:
     ``LAST_USED_PRECISION``)."""
     now = now or timezone.now()
     day = now.astimezone(dt.UTC).date()
-    counted = UsageDay.objects.filter(api_key=key, day=day).update(
-        requests=models.F("requests") + 1
-    )
+    counted = _COUNT_REQUEST.execute(key=key.pk, day=day)
     if not counted:
         try:
             with transaction.atomic():

@@ -331,3 +331,20 @@ def test_article_detail_queries_do_not_grow_with_its_references(api, django_asse
     assert len(set(counts)) == 1, counts
     data = api.get(f"/api/v1/articles/{many.pk}/").json()
     assert len(data["citations"]) == 31 and len(data["cross_references"]) == 31
+
+
+def test_article_list_and_detail_run_these_queries_exactly(api, django_assert_num_queries):
+    """List: the key, its usage count, the page, the rows, authors, topics, regions, summary
+    points. Detail: the key, its usage count, the article of the URL, the rows, the same four
+    parts, notes, corrections, citations, cross-references and events. Every one but the
+    list's page runs a prepared statement (``monitor.core.prepared``)."""
+    publication = factories.publication()
+    article = _rich_article(publication)
+    _rich_article(publication)
+    api.get("/api/v1/topics/")  # the key's first request of the day creates its usage row
+    with django_assert_num_queries(8):
+        assert len(results(api.get("/api/v1/articles/"))) == 4  # with their targets
+    with django_assert_num_queries(13):
+        assert api.get(f"/api/v1/articles/{article.pk}/").status_code == 200
+    with django_assert_num_queries(13):
+        assert api.get(f"/api/v1/articles/{article.pk}/?format=ninjs").status_code == 200

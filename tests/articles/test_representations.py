@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db import models
 from django.utils import timezone
 from rest_framework import serializers as drf
+from rest_framework.generics import GenericAPIView
 from rest_framework.test import APIRequestFactory
 
 from articles.models import Article, Citation, Correction, CrossReference
@@ -60,7 +61,10 @@ class DeclaredNinjsSerializer(NinjsArticleSerializer):
 
 
 class DeclaredArticleViewSet(SearchableArticleViewSet):
-    """The article API with what the declared fields read prefetched on each article."""
+    """The article API with what the declared fields read prefetched on each article (the
+    detail too: its article is found through this queryset, as Django REST framework does)."""
+
+    get_object = GenericAPIView.get_object
 
     def get_queryset(self):
         readable = readable_articles(self.request)

@@ -156,3 +156,35 @@ def test_not_found_and_not_acceptable_are_problems(api):
     assert response.status_code == 404 and response["Content-Type"] == PROBLEM
     response = api.get("/api/v1/articles/", HTTP_ACCEPT="image/png")
     assert response.status_code == 406 and response["Content-Type"] == PROBLEM
+
+
+def test_a_change_to_a_key_its_subscriber_or_plan_counts_on_the_next_request(everything):
+    """The key's lookup is a statement prepared once per connection: what it reads is read
+    from the database on every request, whoever changed it (another process, a bulk update)."""
+    key, raw_key = key_for(plan(all_publications=True))
+    client = client_with(raw_key)
+    assert client.get("/api/v1/articles/").status_code == 200
+    Subscriber = type(key.subscriber)
+    Subscriber.objects.filter(pk=key.subscriber_id).update(is_active=False)
+    response = client.get("/api/v1/articles/")
+    assert response.status_code == 401 and "suspended" in response.json()["detail"]
+    Subscriber.objects.filter(pk=key.subscriber_id).update(is_active=True)
+    assert client.get("/api/v1/articles/").status_code == 200
+    ApiKey.objects.filter(pk=key.pk).update(expires_at=timezone.now())
+    assert "expired" in client.get("/api/v1/articles/").json()["detail"]
+    ApiKey.objects.filter(pk=key.pk).update(expires_at=None, revoked_at=timezone.now())
+    assert "revoked" in client.get("/api/v1/articles/").json()["detail"]
+
+
+def test_a_plan_narrowed_to_some_publications_reads_only_those_from_the_next_request():
+    shown, hidden = factories.publication(), factories.publication()
+    article, other = factories.article(publication=shown), factories.article(publication=hidden)
+    desk_plan = plan(all_publications=True)
+    client = client_with(key_for(desk_plan)[1])
+    listed = {item["id"] for item in client.get("/api/v1/articles/").json()["results"]}
+    assert listed == {article.pk, other.pk}
+    type(desk_plan).objects.filter(pk=desk_plan.pk).update(all_publications=False)
+    desk_plan.publications.set([shown])
+    listed = {item["id"] for item in client.get("/api/v1/articles/").json()["results"]}
+    assert listed == {article.pk}
+    assert client.get(f"/api/v1/articles/{other.pk}/").status_code == 404

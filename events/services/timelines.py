@@ -34,6 +34,9 @@ from ..templatetags.timelines import timeline_render
 from ..timelines import timeline_rows
 
 BATCH = 500
+# Timelines restamped by one statement: an OR of two terms each, which SQLite parses as deep
+# as it is long and refuses past 1,000 (500 pairs failed when a large actor was renamed).
+RESTAMP_BATCH = 200
 # A timeline shows this many events a page, the latest page first: an actor of twenty
 # years of daily analysis has thousands.
 TIMELINE_PAGE = 100
@@ -89,9 +92,9 @@ def _restamp(pairs: set[tuple[int, int]]) -> None:
     """The timelines named by ``(first, second)`` changed: a new stamp, no stored pages."""
     ordered = sorted(pairs)
     stamp = new_stamp()
-    for start in range(0, len(ordered), BATCH):
+    for start in range(0, len(ordered), RESTAMP_BATCH):
         either = Q()
-        for first, second in ordered[start : start + BATCH]:
+        for first, second in ordered[start : start + RESTAMP_BATCH]:
             either |= Q(actor_id=first, partner_id=second) | Q(actor_id=second, partner_id=first)
         TimelineCount.objects.filter(either).update(stamp=stamp)
         TimelinePage.objects.filter(either).delete()

@@ -203,3 +203,20 @@ def test_a_stored_page_spares_the_timelines_queries(client, db):
         client.get(iran.get_absolute_url())
     # The rows of the page and its participants' names are not read; nothing is written.
     assert len(stored) <= len(rendered) - 3
+
+
+def test_an_actor_on_hundreds_of_timelines_renamed_is_renamed_on_their_pages(client, db):
+    """One event of 32 actors is on 528 timelines: restamped in one statement, they were an
+    expression too deep for SQLite, and the refresh failed (the pages kept the old name)."""
+    actors = [factories.actor(name=f"Delegation {n}") for n in range(32)]
+    factories.event(title="Summit", actors=[(actor, "participant") for actor in actors])
+    renamed, partner = actors[0], actors[-1]
+    assert "Delegation 0" in client.get(partner.get_absolute_url()).text
+    renamed.name = "Renamed delegation"
+    with committed():
+        renamed.save()
+        actor_saved(actor=renamed, fields={"name"})
+    site_changed()
+    assert "Renamed delegation" in client.get(partner.get_absolute_url()).text
+    pair = f"/timeline/{partner.slug}/{renamed.slug}/"
+    assert "Renamed delegation" in client.get(pair).text

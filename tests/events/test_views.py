@@ -157,3 +157,16 @@ def test_place_page(client, db):
     minsk = factories.place(name="Minsk")
     factories.event(title="Summit in Minsk", place=minsk)
     assert "Summit in Minsk" in client.get(minsk.get_absolute_url()).text
+
+
+def test_timelines_without_public_events_say_so(client, db):
+    """A place whose events are all withdrawn or drafts, and two actors who share none, have
+    an empty timeline (it was an error: no chart to draw)."""
+    minsk = factories.place(name="Minsk")
+    factories.event(title="A draft", place=minsk, status="draft")
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    factories.event(actors=[(iran, "host")])
+    factories.event(actors=[(belarus, "host")])
+    for path in (minsk.get_absolute_url(), f"/timeline/{iran.slug}/{belarus.slug}/"):
+        response = client.get(path)
+        assert response.status_code == 200 and "No public events yet." in response.text

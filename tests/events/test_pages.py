@@ -174,3 +174,15 @@ def test_pages_rendered_with_other_templates_are_rendered_again(client, talks):
     StoredPage.objects.update(html="<p>old templates</p>", rendered_with="before-a-deploy")
     page = get(client, url)
     assert "Talks in Minsk" in page and "old templates" not in page
+
+
+def test_a_place_renamed_in_the_admin_shows_on_its_page(client, editor_client, db):
+    minsk = factories.place(name="Minsk")
+    factories.event(title="Talks", place=minsk)
+    assert "Minsk" in get(client, minsk.get_absolute_url())
+    change = f"/admin/events/place/{minsk.pk}/change/"
+    data = form_data(editor_client.get(change)) | {"name": "Mensk"}
+    with committed():
+        assert editor_client.post(change, data).status_code == 302
+    page = get(client, minsk.get_absolute_url())
+    assert "Mensk" in page and "Minsk" not in page

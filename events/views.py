@@ -9,6 +9,7 @@ from articles.services.pages import list_items
 from monitor.core.caching import public_page
 
 from .models import Actor, Event, Place, TimelineCount, TimelineEntry
+from .services.pages import page_request
 from .services.timelines import timeline_page, timeline_page_html
 from .templatetags.timelines import timeline_render
 
@@ -57,27 +58,30 @@ def event_detail(request, uuid):
 
 @public_page
 def actor_detail(request, slug):
+    stored = page_request(request)
+    if stored.html is not None:
+        return stored.response()
     actor = get_object_or_404(
         Actor.objects.public().select_related("country").prefetch_related("aliases"), slug=slug
     )
     partners = TimelineCount.objects.partners(actor.pk, PARTNERS_SHOWN).values(
         "partner__slug", "partner__name"
     )
-    return render(
+    number, timeline = timeline_page_html(
+        actor=actor, number=request.GET.get("events"), label=actor.name
+    )
+    # The articles about the actor are those whose subjects name it.
+    page = _articles_page(
+        request,
+        ArticleSubject.objects.listed(f"actor:{actor.slug}").values_list("article_id", flat=True),
+    )
+    response = render(
         request,
         "events/entity_detail.html",
         {
             "subject": actor,
-            "timeline": timeline_page_html(
-                actor=actor, number=request.GET.get("events"), label=actor.name
-            ),
-            # The articles about the actor are those whose subjects name it.
-            "page": _articles_page(
-                request,
-                ArticleSubject.objects.listed(f"actor:{actor.slug}").values_list(
-                    "article_id", flat=True
-                ),
-            ),
+            "timeline": timeline,
+            "page": page,
             # The actors it shares most events with.
             "partners": sorted(
                 ({"slug": row["partner__slug"], "name": row["partner__name"]} for row in partners),
@@ -85,29 +89,31 @@ def actor_detail(request, slug):
             ),
         },
     )
+    return stored.keep(response, events=number, articles=page.number)
 
 
 @public_page
 def place_detail(request, slug):
+    stored = page_request(request)
+    if stored.html is not None:
+        return stored.response()
     place = get_object_or_404(Place.objects.select_related("country"), slug=slug)
     events = place.events.public()
-    return render(
+    timeline = timeline_page(
+        events.order_by("-starts_on", "-ends_on", "-id").values_list("pk", flat=True),
+        request.GET.get("events"),
+    )
+    page = _articles_page(request, _reporting(events).latest_first().values_list("pk", flat=True))
+    response = render(
         request,
         "events/entity_detail.html",
         {
             "subject": place,
-            "timeline": timeline_render(
-                timeline_page(
-                    events.order_by("-starts_on", "-ends_on", "-id").values_list("pk", flat=True),
-                    request.GET.get("events"),
-                ),
-                label=place.name,
-            ),
-            "page": _articles_page(
-                request, _reporting(events).latest_first().values_list("pk", flat=True)
-            ),
+            "timeline": timeline_render(timeline, label=place.name),
+            "page": page,
         },
     )
+    return stored.keep(response, events=timeline.number, articles=page.number)
 
 
 def relationship_form(request):
@@ -134,28 +140,29 @@ def relationship_form(request):
 @public_page
 def relationship(request, first, second):
     """The events two actors share, over time: how a relationship grew."""
+    stored = page_request(request)
+    if stored.html is not None:
+        return stored.response()
     first = get_object_or_404(Actor.objects.public(), slug=first)
     second = get_object_or_404(Actor.objects.public(), slug=second)
     shared = TimelineEntry.objects.of(first.pk, second.pk).values_list("event_id", flat=True)
-    return render(
+    number, timeline = timeline_page_html(
+        actor=first,
+        partner=second,
+        number=request.GET.get("events"),
+        label=f"{first.name} and {second.name}",
+    )
+    # Those reporting a shared event: all are among the first actor's articles (its
+    # subjects), which are read in date order from their index.
+    page = _articles_page(
+        request,
+        ArticleSubject.objects.listed(f"actor:{first.slug}")
+        .filter(article_id__in=_reports(Event.objects.public().filter(pk__in=shared)))
+        .values_list("article_id", flat=True),
+    )
+    response = render(
         request,
         "events/relationship.html",
-        {
-            "first": first,
-            "second": second,
-            "timeline": timeline_page_html(
-                actor=first,
-                partner=second,
-                number=request.GET.get("events"),
-                label=f"{first.name} and {second.name}",
-            ),
-            # Those reporting a shared event: all are among the first actor's articles
-            # (its subjects), which are read in date order from their index.
-            "page": _articles_page(
-                request,
-                ArticleSubject.objects.listed(f"actor:{first.slug}")
-                .filter(article_id__in=_reports(Event.objects.public().filter(pk__in=shared)))
-                .values_list("article_id", flat=True),
-            ),
-        },
+        {"first": first, "second": second, "timeline": timeline, "page": page},
     )
+    return stored.keep(response, events=number, articles=page.number)

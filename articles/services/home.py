@@ -72,6 +72,13 @@ def home_lists(now: dt.datetime | None = None) -> str:
     return html
 
 
+def public_generation():
+    """The generation every change readers may see moves on (the home lists' row holds it),
+    as a subquery: what other pages store under it is current while it has not moved. No
+    row yet (nothing changed since the database was made), no generation: store nothing."""
+    return HomeLists.objects.filter(pk=HOME).values("generation")
+
+
 def home_lists_stale() -> None:
     """What the home page shows may have changed: its stored lists are rendered again when
     next asked for, and no rendering begun before now is stored."""

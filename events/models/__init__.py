@@ -4,7 +4,7 @@ from .actors import Actor, ActorAlias, Place
 from .events import Event, EventQuantity, EventQuerySet, EventSource, Participation
 from .suggestions import EventSuggestion
 from .taxonomy import EventFamily, EventType, PloverCategory
-from .timelines import TimelineCount, TimelineEntry, TimelinePage
+from .timelines import StoredPage, TimelineCount, TimelineEntry, TimelinePage
 
 __all__ = [
     "Actor",
@@ -19,6 +19,7 @@ __all__ = [
     "Participation",
     "Place",
     "PloverCategory",
+    "StoredPage",
     "TimelineCount",
     "TimelineEntry",
     "TimelinePage",

@@ -123,3 +123,21 @@ class TimelinePage(models.Model):
 
     def __str__(self):
         return f"{self.actor_id}/{self.partner_id} page {self.number}"
+
+
+class StoredPage(models.Model):
+    """A timeline's public page whole (an actor's, two actors', a place's: the site's frame,
+    the timeline, the articles), as readers got it, by its address and the page numbers it
+    shows (``path``, normalised by ``events.services.pages``). Shown again while the site's
+    ``generation`` (moved on by every change readers may see) and the templates of
+    ``rendered_with`` are those it was rendered under, until ``stale_at`` (an article due by
+    the clock alone)."""
+
+    path = models.CharField(max_length=400, unique=True)
+    generation = models.PositiveBigIntegerField()
+    rendered_with = models.CharField(max_length=32)
+    stale_at = models.DateTimeField(null=True, blank=True)
+    html = models.TextField()
+
+    def __str__(self):
+        return self.path

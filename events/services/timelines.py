@@ -28,12 +28,22 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.services.pages import rendering_version
 
-from ..models import Event, Participation, TimelineCount, TimelineEntry, TimelinePage
+from ..models import (
+    Event,
+    Participation,
+    StoredPage,
+    TimelineCount,
+    TimelineEntry,
+    TimelinePage,
+)
 from ..models.timelines import new_stamp
 from ..templatetags.timelines import timeline_render
 from ..timelines import timeline_rows
 
 BATCH = 500
+# Timelines restamped by one statement: an OR of two terms each, which SQLite parses as deep
+# as it is long and refuses past 1,000 (500 pairs failed when a large actor was renamed).
+RESTAMP_BATCH = 200
 # A timeline shows this many events a page, the latest page first: an actor of twenty
 # years of daily analysis has thousands.
 TIMELINE_PAGE = 100
@@ -89,9 +99,9 @@ def _restamp(pairs: set[tuple[int, int]]) -> None:
     """The timelines named by ``(first, second)`` changed: a new stamp, no stored pages."""
     ordered = sorted(pairs)
     stamp = new_stamp()
-    for start in range(0, len(ordered), BATCH):
+    for start in range(0, len(ordered), RESTAMP_BATCH):
         either = Q()
-        for first, second in ordered[start : start + BATCH]:
+        for first, second in ordered[start : start + RESTAMP_BATCH]:
             either |= Q(actor_id=first, partner_id=second) | Q(actor_id=second, partner_id=first)
         TimelineCount.objects.filter(either).update(stamp=stamp)
         TimelinePage.objects.filter(either).delete()
@@ -130,6 +140,7 @@ def timelines_rebuild() -> int:
     TimelineEntry.objects.all().delete()
     TimelineCount.objects.all().delete()
     TimelinePage.objects.all().delete()
+    StoredPage.objects.all().delete()
     ids = list(Event.objects.public().order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
         _insert(_wanted(ids[start : start + BATCH]))
@@ -176,9 +187,10 @@ def timeline_page(newest_first, number, *, count: int | None = None) -> Page:
     return _fill(_paginate(newest_first, number, count))
 
 
-def timeline_page_html(*, actor, partner=None, number=None, label: str) -> SafeString:
+def timeline_page_html(*, actor, partner=None, number=None, label: str) -> tuple[int, SafeString]:
     """Page ``number`` (``?events=``) of the timeline of ``actor``, or of ``actor`` with
-    ``partner``, rendered: as stored when it is current, else rendered and stored."""
+    ``partner``, rendered: as stored when it is current, else rendered and stored. Returns
+    the number of the page shown (the last for one past it) and the page."""
     partner = partner or actor
     events, stamp = (
         TimelineCount.objects.filter(actor_id=actor.pk, partner_id=partner.pk)
@@ -195,11 +207,11 @@ def timeline_page_html(*, actor, partner=None, number=None, label: str) -> SafeS
         rendered_with=rendering_version(),
     ).values_list("html", flat=True)
     for html in stored:
-        return mark_safe(html)  # noqa: S308 (rendered by timeline_render, which escapes)
+        return page.number, mark_safe(html)  # noqa: S308 (rendered by timeline_render, which escapes)
     html = timeline_render(_fill(page), label=label)
     if stamp is not None:
         _store(actor.pk, partner.pk, page.number, stamp, html)
-    return html
+    return page.number, html
 
 
 def _store(actor: int, partner: int, number: int, stamp: int, html: str) -> None:

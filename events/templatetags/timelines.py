@@ -43,7 +43,7 @@ def timeline(events, label="Timeline", compact=False):
     chart = timeline_chart(items)
     return {
         "chart": chart,
-        "marks_html": _marks_html(chart.marks),
+        "marks_html": _marks_html(chart.marks) if chart else "",
         "rows_html": _rows_html(events, items, compact),
         "events": events,
         "page": page,

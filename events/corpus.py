@@ -17,6 +17,7 @@ import calendar
 import datetime as dt
 import itertools
 import random
+import time
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
@@ -103,13 +104,21 @@ ROLES = [r.value for r in Participation.Role]
 @dataclass
 class CorpusReport:
     rows: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    seconds: dict[str, tuple[float, float]] = field(default_factory=dict)  # phase -> wall, CPU
 
     def add(self, model, count: int) -> None:
         self.rows[model._meta.verbose_name_plural] += count
 
     def summary(self) -> str:
         parts = ", ".join(f"{n:,} {name}" for name, n in self.rows.items())
-        return f"Corpus: {parts}."
+        phases = ", ".join(
+            f"{name} {wall:.1f} ({cpu:.1f})" for name, (wall, cpu) in self.seconds.items()
+        )
+        wall, cpu = (sum(values) for values in zip(*self.seconds.values(), strict=True))
+        return (
+            f"Corpus: {parts}.\nSeconds (of this process's CPU): {phases}; "
+            f"{wall:.1f} ({cpu:.1f}) in all."
+        )
 
 
 class _Zipf:
@@ -170,20 +179,25 @@ class _Generator:
     def bar(self, total, desc):
         return tqdm(total=total, desc=desc, unit="row", disable=not self.progress, leave=True)
 
+    def phase(self, name, work, *args, **kwargs):
+        wall, cpu = time.monotonic(), time.process_time()
+        result = work(*args, **kwargs)
+        self.report.seconds[name] = (time.monotonic() - wall, time.process_time() - cpu)
+        return result
+
     def run(self) -> CorpusReport:
-        with transaction.atomic():
-            self.catalog()
-        self.articles()
-        self.events()
-        timelines_rebuild()
-        self.subjects()
-        subjects_listed_refresh()
-        catalog_counts_refresh_all()  # what the home page shows of topics and regions
-        related_rebuild(progress=self.progress)
-        self.pages()
         from monitor.search.services import search_reindex
 
-        search_reindex(progress=self.progress)
+        self.phase("catalogue", transaction.atomic(self.catalog))
+        self.phase("articles", self.articles)
+        self.phase("events", self.events)
+        self.phase("timelines", timelines_rebuild)
+        self.phase("subjects", self.subjects)
+        self.phase("listed subjects", subjects_listed_refresh)
+        catalog_counts_refresh_all()  # what the home page shows of topics and regions
+        self.phase("related", related_rebuild, progress=self.progress, render=False)
+        self.phase("pages", self.pages)
+        self.phase("search", search_reindex, progress=self.progress)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # the planner's statistics, for the indexes to be chosen
         site_changed()

@@ -64,7 +64,7 @@ bench-peer: setup wrk
 	$(PY) -m bench peer
 
 # The archive-size measurements on PostgreSQL (BENCH_DATABASE_URL, by default
-# monitor_scale on 127.0.0.1:5432, emptied and filled): 100,000 articles and 1,000,000
+# monitor_scale on 127.0.0.1:5432, dropped and made again): 100,000 articles and 1,000,000
 # events unless BENCH_ARTICLES and BENCH_EVENTS say otherwise (see bench/scale.py).
 bench-scale: setup
 	$(PY) -m bench scale

@@ -3,7 +3,7 @@
 ``python -m bench scale`` (or ``make bench-scale``). Generates a corpus once per size
 (``BENCH_ARTICLES`` articles, 100,000; ``BENCH_EVENTS`` events, 1,000,000; seed 1) into
 ``BENCH_DATABASE_URL`` (by default ``postgres://postgres@127.0.0.1:5432/monitor_scale``,
-created if missing, emptied and filled: never point it at a database you keep), then, in this
+dropped and created again: never point it at a database you keep), then, in this
 process with the bench's settings (DEBUG off, nothing cached: ``BENCH_CACHE=none``), requests
 each target ``BENCH_REQUESTS`` times (40) through Django's test client after two warm-up
 requests, and prints per target: p50 and p95 of the wall time, the median CPU time of this
@@ -51,23 +51,22 @@ class Measured:
 
 
 def _create_database(url: str) -> None:
-    """Create the database of ``url`` on its server if it does not exist yet."""
+    """Make the database of ``url`` anew on its server (a flush would also empty what the
+    migrations seed)."""
     import psycopg
 
     parts = parse.urlsplit(url)
-    name = parts.path.lstrip("/")
+    name = parts.path.lstrip("/").replace('"', "")
     server = parts._replace(path="/postgres").geturl()
     with psycopg.connect(server, autocommit=True) as connection:
-        found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if found.fetchone() is None:
-            connection.execute(f'CREATE DATABASE "{name}"')
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def _setup() -> None:
     """The corpus (generated once per size), then Django in this process on it."""
     if not DATABASE.startswith("postgres"):
         raise SystemExit("bench scale measures PostgreSQL: BENCH_DATABASE_URL=postgres://…")
-    _create_database(DATABASE)
     os.environ["BENCH_DATABASE_URL"] = DATABASE
     env = load._env(BENCH_CACHE="none")
     marker = load.OUT / f"scale-ready-{parse.urlsplit(DATABASE).path.lstrip('/')}"
@@ -75,7 +74,7 @@ def _setup() -> None:
     load.OUT.mkdir(parents=True, exist_ok=True)
     if not marker.exists() or marker.read_text() != wanted:
         marker.unlink(missing_ok=True)
-        load._manage(env, "flush", "--no-input")
+        _create_database(DATABASE)
         load._manage(env, "migrate", "--noinput", "-v", "0")
         started = time.monotonic()
         load._manage(

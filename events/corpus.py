@@ -116,7 +116,7 @@ class CorpusReport:
         )
         wall, cpu = (sum(values) for values in zip(*self.seconds.values(), strict=True))
         return (
-            f"Corpus: {parts}.\nSeconds (of this process's CPU): {phases}; "
+            f"Corpus: {parts}.\nSeconds, wall (this process's CPU): {phases}; "
             f"{wall:.1f} ({cpu:.1f}) in all."
         )
 

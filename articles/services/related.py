@@ -109,8 +109,7 @@ def _offer(article_id: int, ranking: list[tuple[int, int]]) -> set[int]:
 def related_rankings(*, limit: int, now=None) -> Iterator[tuple[int, list[tuple[int, int]]]]:
     """``(id, related_ranking(id))`` for every public article, in id order: the same rankings,
     computed from every subject read once (a few queries in all, whatever the archive's size)
-    rather than about twenty queries an article. Holds the subjects in memory as numbers
-    (about 100 bytes a subject)."""
+    rather than about twenty queries an article. Holds every subject in memory, as numbers."""
     public = dict(
         Article.objects.public(now).order_by().values_list("pk", "published_at").iterator(10_000)
     )

@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint format bench bench-peer soak clean chromium wrk
+.PHONY: setup run test lint format bench bench-peer bench-scale soak clean chromium wrk
 
 $(UV):
 	$(PYTHON) -m venv $(BOOTSTRAP)
@@ -62,6 +62,12 @@ soak: setup wrk
 # (PEER_BENCH, by default ../shared/peer-bench; see bench/peer.py).
 bench-peer: setup wrk
 	$(PY) -m bench peer
+
+# The archive-size measurements on PostgreSQL (BENCH_DATABASE_URL, by default
+# monitor_scale on 127.0.0.1:5432, dropped and made again): 100,000 articles and 1,000,000
+# events unless BENCH_ARTICLES and BENCH_EVENTS say otherwise (see bench/scale.py).
+bench-scale: setup
+	$(PY) -m bench scale
 
 # Debian's wrk package, installed here when that needs no prompt, as chromium is.
 wrk:

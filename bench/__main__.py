@@ -5,18 +5,20 @@ bench load` only Monitor under gunicorn and wrk (see bench/load.py). Asked for b
 part of the default set: `python -m bench soak` the fault-and-soak run (bench/soak.py),
 `python -m bench exports` the streamed CSV and GeoJSON exports of a generated archive
 (bench/exports.py; its corpus takes minutes to generate), `python -m bench peer` Monitor
-beside Wagtail in the peer harness (bench/peer.py).
+beside Wagtail in the peer harness (bench/peer.py), `python -m bench scale` the archive-size
+measurements on PostgreSQL (bench/scale.py; its corpus takes tens of minutes to generate).
 """
 
 import sys
 
-from bench import citations, exports, load, peer, processing, soak
+from bench import citations, exports, load, peer, processing, scale, soak
 
 BENCHMARKS = {
     "micro": [citations, processing],
     "load": [load],
     "soak": [soak],
     "exports": [exports],
+    "scale": [scale],
     "peer": [peer],
 }
 

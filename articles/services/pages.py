@@ -27,9 +27,10 @@ from articles.metadata import (
     article_json_ld,
     json_for_script,
 )
-from articles.models import Article, ArticlePage, RelatedArticle, Source
+from articles.models import Article, ArticlePage, Citation, RelatedArticle, Source
 
 RELATED_SHOWN = 5
+PAGES_BATCH = 200
 STORED_FORMAT = 3  # what a stored page holds: a page stored in another format is stale
 
 TEMPLATES = (
@@ -51,14 +52,38 @@ def rendering_version() -> str:
     return digest.hexdigest()[:32]
 
 
-def article_page_context(article: Article, *, preview: str | None = None) -> dict:
-    """What the article's own part of its page shows (the article loaded ``for_display()``)."""
-    sources = list(
-        Source.objects.filter(citations__article=article)
-        .select_related("outlet")
+SOURCES_ORDER = ("outlet__name", "starts_on", "pk")
+
+
+def cited_sources(article_ids: Iterable[int]) -> dict[int, list[Source]]:
+    """The sources each of the articles cites, in the order its page lists them (two queries
+    for all)."""
+    order = [f"source__{name}" if name != "pk" else "source_id" for name in SOURCES_ORDER]
+    pairs = list(
+        Citation.objects.filter(article_id__in=list(article_ids))
+        .order_by("article_id", *order)
+        .values_list("article_id", "source_id")
         .distinct()
-        .order_by("outlet__name", "starts_on", "pk")
     )
+    sources = Source.objects.select_related("outlet").in_bulk({pk for _, pk in pairs})
+    cited: dict[int, list[Source]] = {pk: [] for pk in article_ids}
+    for article_id, source_id in pairs:
+        cited[article_id].append(sources[source_id])
+    return cited
+
+
+def article_page_context(
+    article: Article, *, preview: str | None = None, sources: list[Source] | None = None
+) -> dict:
+    """What the article's own part of its page shows (the article loaded ``for_display()``;
+    ``sources`` as ``cited_sources`` gives them, or read now)."""
+    if sources is None:
+        sources = list(
+            Source.objects.filter(citations__article=article)
+            .select_related("outlet")
+            .distinct()
+            .order_by(*SOURCES_ORDER)
+        )
     return {
         "article": article,
         "sources": sources,
@@ -85,31 +110,44 @@ def article_page_render(article_id: int) -> ArticlePage | None:
 def article_pages_render(article_ids: Iterable[int], *, related: bool = True) -> None:
     """Render and store the pages of those of the articles readers see, and take away the
     others'; then the related lists that show them (``related=False`` leaves those to the
-    caller: a generated archive stores every list once all items are rendered)."""
+    caller: a generated archive stores every list once all items are rendered). Reads a
+    batch of articles at a time, in a fixed number of queries a batch."""
     ids = sorted(set(article_ids))
     items_changed = []
     version = rendering_version()
-    for article_id in ids:
-        article = Article.objects.public().for_display().filter(pk=article_id).first()
-        if article is None:
-            if ArticlePage.objects.filter(article_id=article_id).delete()[0]:
+    for start in range(0, len(ids), PAGES_BATCH):
+        batch = ids[start : start + PAGES_BATCH]
+        articles = Article.objects.public().for_display().in_bulk(batch)
+        gone = [pk for pk in batch if pk not in articles]
+        if gone:
+            dropped = ArticlePage.objects.filter(article_id__in=gone)
+            items_changed += dropped.values_list("article_id", flat=True)
+            dropped.delete()
+        stored = {
+            page.article_id: page
+            for page in ArticlePage.objects.filter(article_id__in=list(articles)).only(
+                "article_id", "item_html", "rendered_with"
+            )
+        }
+        sources = cited_sources(list(articles))
+        new, updated = [], []
+        for article_id, article in sorted(articles.items()):
+            context = article_page_context(article, sources=sources[article_id])
+            item = item_render(article)
+            page = stored.get(article_id)
+            if page is None or (page.item_html, page.rendered_with) != (item, version):
                 items_changed.append(article_id)
-            continue
-        context = article_page_context(article)
-        item = item_render(article)
-        before = ArticlePage.objects.filter(article_id=article_id).values_list(
-            "item_html", "rendered_with"
-        )
-        if list(before) != [(item, version)]:
-            items_changed.append(article_id)
-        ArticlePage.objects.update_or_create(
-            article_id=article_id,
-            defaults={
-                "meta_html": render_to_string("articles/_article_meta.html", context),
-                "main_html": render_to_string("articles/_article_main.html", context),
-                "item_html": item,
-                "rendered_with": version,
-            },
+            if page is None:
+                page = ArticlePage(article_id=article_id)
+                new.append(page)
+            else:
+                updated.append(page)
+            page.meta_html = render_to_string("articles/_article_meta.html", context)
+            page.main_html = render_to_string("articles/_article_main.html", context)
+            page.item_html, page.rendered_with = item, version
+        ArticlePage.objects.bulk_create(new)
+        ArticlePage.objects.bulk_update(
+            updated, ["meta_html", "main_html", "item_html", "rendered_with"]
         )
     if related:
         showing = RelatedArticle.objects.filter(related_id__in=items_changed).values_list(

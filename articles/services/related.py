@@ -11,7 +11,9 @@ therefore as of the last change of either article, which is what a page shows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -104,22 +106,72 @@ def _offer(article_id: int, ranking: list[tuple[int, int]]) -> set[int]:
     return {row.article_id for row in added}
 
 
-def related_rebuild(*, progress: bool = False) -> int:
-    """Every public article's list, computed afresh (for a generated or restored archive)."""
+def related_rankings(*, limit: int, now=None) -> Iterator[tuple[int, list[tuple[int, int]]]]:
+    """``(id, related_ranking(id))`` for every public article, in id order: the same rankings,
+    computed from every subject read once (a few queries in all, whatever the archive's size)
+    rather than about twenty queries an article. Holds every subject in memory, as numbers."""
+    public = dict(
+        Article.objects.public(now).order_by().values_list("pk", "published_at").iterator(10_000)
+    )
+    numbers: dict[str, int] = {}  # key -> its number
+    weights: list[int] = []  # by key number
+    held: dict[int, list[int]] = defaultdict(list)  # article -> its keys' numbers
+    holders: list[list[int]] = []  # by key number: the articles holding it
+    subjects = ArticleSubject.objects.order_by().values_list("article_id", "key", "weight")
+    for article_id, key, weight in subjects.iterator(10_000):
+        number = numbers.get(key)
+        if number is None:
+            number = numbers[key] = len(weights)
+            weights.append(weight)
+            holders.append([])
+        held[article_id].append(number)
+        holders[number].append(article_id)
+    del numbers
+    # The latest HOLDERS_READ + 1 holders of each subject, as related_ranking reads them.
+    latest = [sorted(ids, reverse=True)[: HOLDERS_READ + 1] for ids in holders]
+    del holders
+    keys = {article_id: frozenset(numbers) for article_id, numbers in held.items()}
+    del held
+    for article_id in sorted(public):
+        mine = keys.get(article_id)
+        if not mine:
+            yield article_id, []
+            continue
+        candidates = set()
+        for number in mine:
+            candidates.update(latest[number])
+        candidates.discard(article_id)
+        scored = []
+        for other in candidates:
+            published = public.get(other)
+            if published is None:
+                continue
+            score = sum(weights[number] for number in mine.intersection(keys[other]))
+            scored.append((-score, published, other))
+        # Best score first, then the newest (latest date, then highest id).
+        scored.sort(key=lambda row: (row[0], -row[1].timestamp(), -row[2]))
+        yield article_id, [(other, -score) for score, _, other in scored[:limit]]
+
+
+def related_rebuild(*, progress: bool = False, render: bool = True) -> int:
+    """Every public article's list, computed afresh (for a generated or restored archive);
+    then the stored pages that show them (``render=False`` leaves those to the caller, who
+    renders the pages after)."""
     from tqdm import tqdm
 
     now = timezone.now()
-    ids = list(Article.objects.public(now).order_by("pk").values_list("pk", flat=True))
+    total = Article.objects.public(now).count()
     RelatedArticle.objects.all().delete()
-    with tqdm(total=len(ids), desc="Related articles", unit="article", disable=not progress) as bar:
-        for start in range(0, len(ids), 500):
+    rankings = related_rankings(limit=KEPT, now=now)
+    with tqdm(total=total, desc="Related articles", unit="article", disable=not progress) as bar:
+        while batch := list(itertools.islice(rankings, 2_000)):
             with transaction.atomic():
-                rows = [
+                RelatedArticle.objects.bulk_create(
                     RelatedArticle(article_id=article_id, related_id=other, score=score)
-                    for article_id in ids[start : start + 500]
-                    for other, score in related_ranking(article_id, limit=KEPT, now=now)
-                ]
-                RelatedArticle.objects.bulk_create(rows)
-                related_lists_render(ids[start : start + 500])  # pages stored before
-            bar.update(len(ids[start : start + 500]))
-    return len(ids)
+                    for article_id, ranking in batch
+                    for other, score in ranking
+                )
+                if render:
+                    related_lists_render(article_id for article_id, _ in batch)
+            bar.update(len(batch))
+    return total

@@ -2,14 +2,31 @@
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.template.loader import render_to_string
 
-from articles.models import Article, ArticleSubject, Citation, CrossReference, Source
+from articles.models import (
+    Article,
+    ArticlePage,
+    ArticleSubject,
+    Citation,
+    CrossReference,
+    RelatedArticle,
+    Source,
+)
 from articles.services import article_sync_references
+from articles.services.pages import (
+    article_page_context,
+    article_pages_render,
+    item_render,
+    related_entries,
+)
+from articles.services.related import KEPT, related_ranking, related_rankings
+from articles.services.subjects import classification_keys
 from events.corpus import place_coordinates
 from events.models import Event, Place
 from events.services.saving import event_subject_keys
 from monitor.search.models import SearchDocument
-from monitor.search.services import search_reindex
+from monitor.search.services import search_index_article, search_reindex
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +73,51 @@ def test_a_corpus_is_what_saves_would_have_made(capsys):
     search_reindex()
     assert sorted(SearchDocument.objects.values_list(*INDEXED)) == indexed
     assert Event.objects.filter(start_precision="decade").exists() or Event.objects.count() < 100
+
+
+PAGE = ("meta_html", "main_html", "item_html", "related_html", "rendered_with")
+
+
+def test_what_a_corpus_derives_in_bulk_is_what_the_write_path_derives_one_by_one(capsys):
+    _generate(capsys, articles=60, events=150, seed=5)
+    articles = list(Article.objects.public().for_display().order_by("pk"))
+    pages = {row[0]: row[1:] for row in ArticlePage.objects.values_list("article_id", *PAGE)}
+    related = {
+        article.pk: list(
+            RelatedArticle.objects.filter(article=article)
+            .order_by("-score", "-related__published_at", "-related")
+            .values_list("related_id", "score")
+        )
+        for article in articles
+    }
+    assert len(pages) == 60 and sum(map(len, related.values())) > 60 * 5
+    assert dict(related_rankings(limit=KEPT)) == related
+    documents = {
+        row[1]: row for row in SearchDocument.objects.filter(kind="article").values_list(*INDEXED)
+    }
+    for article in articles:
+        # The related list, as a save ranks it.
+        assert related[article.pk] == related_ranking(article.pk, limit=KEPT)
+        # The stored page, as rendered from the article alone.
+        context = article_page_context(article)
+        assert pages[article.pk] == (
+            render_to_string("articles/_article_meta.html", context),
+            render_to_string("articles/_article_main.html", context),
+            item_render(article),
+            "".join(related_entries([article.pk])[article.pk]),
+            pages[article.pk][-1],
+        )
+        # Its subjects, as the write path keeps them.
+        held = set(ArticleSubject.objects.filter(article=article).values_list("key", flat=True))
+        keys = classification_keys([article.pk])[article.pk]
+        assert held == keys | event_subject_keys([article.pk])[article.pk]
+        # Its search document, as the index listener writes it.
+        document = search_index_article(article)
+        assert documents[article.pk] == tuple(getattr(document, name) for name in INDEXED)
+    # And the pages again as the write path stores them, one article at a time.
+    for article in articles[:10]:
+        article_pages_render([article.pk])
+        assert ArticlePage.objects.values_list(*PAGE).get(article=article) == pages[article.pk]
 
 
 @pytest.mark.django_db(transaction=True)

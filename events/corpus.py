@@ -56,6 +56,7 @@ from articles.services.subjects import WEIGHTS, classification_keys, subjects_li
 from monitor.core.caching import site_changed
 
 from .models import Actor, Event, EventSource, EventType, Participation, Place
+from .services.representations import representations_rebuild
 from .services.saving import event_subject_keys
 from .services.timelines import timelines_rebuild
 
@@ -176,6 +177,7 @@ class _Generator:
         self.articles()
         self.events()
         timelines_rebuild()
+        representations_rebuild(progress=self.progress)
         self.subjects()
         subjects_listed_refresh()
         catalog_counts_refresh_all()  # what the home page shows of topics and regions

@@ -70,6 +70,7 @@ DERIVED = {
     "events.timelineentry": "timelines' events in order: events.services.timelines",
     "events.timelinecount": "timelines' counts and partners: events.services.timelines",
     "events.timelinepage": "timelines' pages as readers saw them, stored again when read",
+    "events.eventrepresentation": "events as the API writes them: events.services.representations",
 }
 
 # Not in the archive, and why.

@@ -145,7 +145,7 @@ class Joiner:
         )
 
     def csv(self, pk, uuid: str, version, updated: str, own: str) -> str:
-        urls = "; ".join(ref["url"] for ref in self.articles.get(pk, ()))
+        urls = "; ".join([ref["url"] for ref in self.articles.get(pk, ())])
         page = self.page_cell
         return (
             f"{uuid},{version},{own},{_csv_cell(urls) if urls else ''},"

@@ -230,42 +230,38 @@ def article_refs(ids, readable_articles, addresses) -> tuple[dict, dict]:
     batch's events is read once, not once per event (its row is wide: its status and date
     lie past its body).
     """
-    links = list(
+    reporting = defaultdict(list)
+    for event_id, article_id in (
         Event.articles.through.objects.filter(event_id__in=IdList(ids))
         .order_by()
         .values_list("event_id", "article_id")
-    )
-    readable = {
-        row[0]: row
-        for row in readable_articles.filter(pk__in=IdList({link[1] for link in links}))
+    ):
+        reporting[event_id].append(article_id)
+    linked = {article_id for article_ids in reporting.values() for article_id in article_ids}
+    readable = {}  # each article's reference made once for the batch, shared by its events
+    for pk, published_at, title, slug, publication_slug in (
+        readable_articles.filter(pk__in=IdList(linked))
         .order_by()
         .values_list("pk", "published_at", "title", "slug", "publication__slug")
-    }
-    reporting = defaultdict(list)
-    for event_id, article_id in links:
-        if article_id in readable:
-            reporting[event_id].append(readable[article_id])
-    shown = {}  # each article's reference made once for the batch, shared by its events
+    ):
+        reference = {
+            "id": pk,
+            "title": title,
+            "published_at": addresses.datetime(published_at),
+            "url": addresses.article_page(publication_slug, slug, published_at),
+            "api_url": addresses.article(pk),
+        }
+        readable[pk] = (reference, (published_at, pk))  # newest first: by date, then id
     articles, counts = {}, {}
-    for event_id, rows in reporting.items():
-        if len(rows) > 1:
-            rows.sort(key=_newest_first, reverse=True)
-        counts[event_id] = len(rows)
-        references = articles[event_id] = []
-        for row in rows[:ARTICLES_SHOWN]:
-            reference = shown.get(row[0])
-            if reference is None:
-                pk, published_at, title, slug, publication_slug = row
-                reference = shown[pk] = {
-                    "id": pk,
-                    "title": title,
-                    "published_at": addresses.datetime(published_at),
-                    "url": addresses.article_page(publication_slug, slug, published_at),
-                    "api_url": addresses.article(pk),
-                }
-            references.append(reference)
+    for event_id, article_ids in reporting.items():
+        shown = [readable[pk] for pk in article_ids if pk in readable]
+        if not shown:
+            continue
+        if len(shown) > 1:
+            shown.sort(key=_newest_first, reverse=True)
+        counts[event_id] = len(shown)
+        articles[event_id] = [reference for reference, _ in shown[:ARTICLES_SHOWN]]
     return articles, counts
 
 
-# published_at (never empty for a readable article), then id
-_newest_first = itemgetter(1, 0)
+_newest_first = itemgetter(1)  # published_at (never empty for a readable article), then id

@@ -50,7 +50,7 @@ def representation_version() -> str:
 
 def current_representation() -> models.Case:
     """Whether an event's stored representation may be served: an expression on ``Event``
-    (false where there is none)."""
+    (1 or 0; 0 where there is none)."""
     return models.Case(
         models.When(
             models.Q(
@@ -58,10 +58,10 @@ def current_representation() -> models.Case:
                 representation__version=models.F("version"),
                 representation__updated_at=models.F("updated_at"),
             ),
-            then=models.Value(True),
+            then=models.Value(1),
         ),
-        default=models.Value(False),
-        output_field=models.BooleanField(),
+        default=models.Value(0),
+        output_field=models.IntegerField(),  # 1 or 0, read without a converter
     )
 
 
@@ -105,7 +105,7 @@ def representations_stale() -> list[int]:
     return list(
         Event.objects.public()
         .annotate(current=current_representation())
-        .filter(current=False)
+        .filter(current=0)
         .order_by("pk")
         .values_list("pk", flat=True)
     )

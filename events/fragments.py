@@ -88,7 +88,8 @@ class Joiner:
 
     ``add_articles(refs, counts)`` gives, by event id, the articles the plan may read (as
     ``events.representations.article_refs`` makes them); then ``json``, ``csv`` and
-    ``feature`` write one event from its row (id, uuid, version, updated_at) and parts.
+    ``feature`` write one event from its row (id, public id, version, time of change as
+    written) and its parts.
     """
 
     def __init__(self, addresses):
@@ -112,7 +113,7 @@ class Joiner:
         self.articles, self.counts = articles, counts
         self._compact, self._spaced = {}, {}
 
-    def _refs(self, pk, written: dict[int, str], encode) -> str:
+    def _refs(self, pk, written: dict[int, str], encode) -> list[str]:
         refs = []
         for ref in self.articles.get(pk, ()):
             text = written.get(ref["id"])

@@ -75,6 +75,7 @@ def _setup() -> None:
         print(f"corpus generated in {time.monotonic() - started:.0f} s", flush=True)
         marker.write_text(database)
     load._manage(env, "migrate", "--noinput", "-v", "0")
+    load._manage(env, "render_events", "-v", "0")  # a corpus made before they were stored
     load._manage(env, "shell", "-c", KEYS)
     os.environ.update(env)
     import django

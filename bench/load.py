@@ -139,6 +139,7 @@ def prepare() -> dict:
         marker.write_text(database)
     _manage(env, "migrate", "--noinput", "-v", "0")  # a corpus made before a new index
     _manage(env, "render_pages", "-v", "0")  # and before templates changed, as after a deploy
+    _manage(env, "render_events", "-v", "0")  # and before events were written otherwise
     return json.loads(_manage(env, "shell", "-c", SETUP, capture=True).strip().splitlines()[-1])
 
 

@@ -26,11 +26,14 @@ from .services import (
     event_delete,
     event_link,
     event_save,
+    event_types_saved,
+    place_saved,
     suggestion_accept,
     suggestion_attach,
     suggestion_dismiss,
     suggestion_match,
 )
+from .services.actors import TYPE_FIELDS
 
 
 class EventTypeFilter(admin.RelatedFieldListFilter):
@@ -344,6 +347,10 @@ class PlaceAdmin(CatalogAdmin):
         # Place.__str__ names the country: the changelist and autocomplete results need it.
         return super().get_queryset(request).select_related("country")
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        place_saved(place=obj, fields=set(form.changed_data), created=not change)
+
 
 class EventTypeInline(admin.TabularInline):
     model = EventType
@@ -369,3 +376,15 @@ class EventFamilyAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [EventTypeInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        renamed = {
+            inline.instance.pk
+            for formset in formsets
+            for inline in formset.forms
+            if inline.instance.pk and TYPE_FIELDS & set(inline.changed_data)
+        }
+        if change and TYPE_FIELDS & set(form.changed_data):
+            renamed |= set(form.instance.types.values_list("pk", flat=True))
+        event_types_saved(type_ids=renamed)

@@ -4,7 +4,6 @@ Every viewset here needs a plan that includes events (``requires_events``).
 """
 
 import hashlib
-import itertools
 
 from django.db import models
 from django.http import StreamingHttpResponse
@@ -16,7 +15,7 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import generics, renderers
+from rest_framework import generics
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
@@ -24,9 +23,10 @@ from articles.api import FIELDS_PARAMETER, SubscriberViewSet
 
 from . import serializers
 from .filters import EventFilterSet
+from .fragments import compact_renderer
 from .models import Actor, Event, EventFamily, EventType, Place
-from .renderers import EventCSVRenderer, GeoJSONRenderer, csv_chunks, geojson_batches
-from .representations import event_rows
+from .renderers import EventCSVRenderer, EventJSONRenderer, GeoJSONRenderer
+from .stored import StoredEvents, csv_stream, geojson_stream, page_rows
 
 EVENT_FORMATS = OpenApiParameter(
     "format",
@@ -34,10 +34,10 @@ EVENT_FORMATS = OpenApiParameter(
     enum=["json", "csv", "geojson"],
     description="json (default), csv or geojson; or the matching Accept header.",
 )
-STREAMED_FORMATS = {"csv": csv_chunks, "geojson": geojson_batches}
+STREAMED_FORMATS = {"csv": csv_stream, "geojson": geojson_stream}
 # CSV and GeoJSON are written with every column: ``fields`` trims JSON only.
 FIELDS_JSON_ONLY = "CSV and GeoJSON have fixed columns: fields trims JSON answers only."
-EXPORT_CHUNK = 2000
+EXPORT_CHUNK = 5000
 
 
 class EventsViewSet(SubscriberViewSet):
@@ -78,7 +78,7 @@ class EventViewSet(EventsViewSet):
     serializer_class = serializers.EventSerializer
     filterset_class = EventFilterSet
     lookup_field = "uuid"
-    renderer_classes = [renderers.JSONRenderer, EventCSVRenderer, GeoJSONRenderer]
+    renderer_classes = [EventJSONRenderer, EventCSVRenderer, GeoJSONRenderer]
 
     def requested_fields(self):
         if self.request.accepted_renderer.format in STREAMED_FORMATS and (
@@ -95,6 +95,8 @@ class EventViewSet(EventsViewSet):
     def list(self, request, *args, **kwargs):
         export = STREAMED_FORMATS.get(request.accepted_renderer.format)
         if export is None:
+            if self.joined_from_stored(request):
+                return self.list_stored()
             return super().list(request, *args, **kwargs)
         self.requested_fields()
         events = self.filter_queryset(self.get_queryset())
@@ -103,12 +105,10 @@ class EventViewSet(EventsViewSet):
             latest=models.Max("updated_at"),
             versions=models.Sum("version"),
         )
-        # One serializer for every row, a batch of events at a time; memory stays flat.
-        serializer = self.get_serializer_class()(context=self.get_serializer_context())
-        rows = event_rows(events).iterator(chunk_size=EXPORT_CHUNK)
-        batches = map(serializer.batch_of_rows, itertools.batched(rows, EXPORT_CHUNK))
+        # A batch of events at a time, joined from their stored parts; memory stays flat.
+        stored = StoredEvents(self.get_serializer_class()(context=self.get_serializer_context()))
         response = StreamingHttpResponse(
-            export(batches), content_type=request.accepted_renderer.media_type
+            export(stored, events, EXPORT_CHUNK), content_type=request.accepted_renderer.media_type
         )
         key = f"{request.get_full_path()}|{state['n']}|{state['latest']}|{state['versions']}"
         response["ETag"] = f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
@@ -116,6 +116,30 @@ class EventViewSet(EventsViewSet):
             response["Last-Modified"] = http_date(state["latest"].timestamp())
         if request.accepted_renderer.format == "csv":
             response["Content-Disposition"] = 'attachment; filename="events.csv"'
+        return response
+
+    def joined_from_stored(self, request) -> bool:
+        """Whether the JSON page is written from the events' stored parts: unless trimmed to
+        ``?fields=`` or indented (``Accept: application/json; indent=4``), which the
+        serializer writes."""
+        renderer = request.accepted_renderer
+        return (
+            "fields" not in request.query_params
+            and compact_renderer()
+            and renderer.get_indent(request.accepted_media_type, {}) is None
+        )
+
+    def list_stored(self):
+        """The page as ``list`` writes it, its events joined from their stored parts."""
+        self.served = None
+        rows = self.paginate_queryset(page_rows(self.filter_queryset(self.get_queryset())))
+        stored = StoredEvents(self.get_serializer_class()(context=self.get_serializer_context()))
+        response = self.get_paginated_response(stored.page(rows))
+        when = max((row["updated_at"] for row in rows), default=None)
+        if when is None:
+            when = self.content_last_modified()
+        if when is not None:
+            response["Last-Modified"] = http_date(when.timestamp())
         return response
 
 

@@ -57,6 +57,7 @@ from articles.services.subjects import WEIGHTS, classification_keys, subjects_li
 from monitor.core.caching import site_changed
 
 from .models import Actor, Event, EventSource, EventType, Participation, Place
+from .services.representations import representations_rebuild
 from .services.saving import event_subject_keys
 from .services.timelines import timelines_rebuild
 
@@ -215,6 +216,7 @@ class _Generator:
         self.phase("articles", self.articles)
         self.phase("events", self.events)
         self.phase("timelines", timelines_rebuild)
+        self.phase("event representations", representations_rebuild, progress=self.progress)
         self.phase("subjects", self.subjects)
         self.phase("listed subjects", subjects_listed_refresh)
         catalog_counts_refresh_all()  # what the home page shows of topics and regions

@@ -12,11 +12,18 @@ from monitor.core.changes import Changed
 
 from .models import Event
 from .services import article_refresh_suggestions, events_touch, timelines_refresh
+from .services.representations import representations_store
 
 
 def timelines_committed(changes: Sequence[Changed]) -> None:
     """Timelines follow their events: dates, participants, visibility."""
     timelines_refresh(event_ids={change.id for change in changes if change.resource == "event"})
+
+
+def representations_committed(changes: Sequence[Changed]) -> None:
+    """Stored representations follow their events (``events_touch`` makes a change of an
+    event of what it shows of an actor, a place, a source or an event type)."""
+    representations_store(change.id for change in changes if change.resource == "event")
 
 
 def changes_committed(changes: Sequence[Changed]) -> None:

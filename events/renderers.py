@@ -1,11 +1,14 @@
 """Events as flat CSV rows (like ACLED's) and as GeoJSON features, streamed a batch at a time.
 
-Both take the event API's JSON representation, so the three formats never disagree.
+Both take the event API's JSON representation, so the three formats never disagree (the
+list and the exports join the same cells and features from the events' stored parts:
+``events.fragments``).
 Errors are always rendered as problem JSON, whatever format was asked for.
 """
 
 import csv
 import io
+import uuid
 from collections.abc import Iterable, Iterator
 
 from rest_framework import renderers
@@ -45,12 +48,24 @@ CSV_COLUMNS = [
 
 def csv_row(event: dict) -> list:
     """One event as a flat row; several values in one cell are separated by "; "."""
+    return [
+        event["id"],
+        event["version"],
+        *csv_own_cells(event),
+        "; ".join(article["url"] for article in event["articles"]),
+        event["url"],
+        event["updated_at"],
+        event["articles_count"],
+    ]
+
+
+def csv_own_cells(event: dict) -> list:
+    """The cells of ``csv_row`` from ``title`` to ``source_urls``: what an event shows of
+    itself alone (``events.representations.event_parts`` holds all they read)."""
     dates, place = event["dates"], event["place"] or {}
     participants = event["participants"]
     end = dates["end"] or {}
     return [
-        event["id"],
-        event["version"],
         event["title"],
         dates["text"],
         dates["edtf"],
@@ -76,10 +91,6 @@ def csv_row(event: dict) -> list:
             for item in event["sources"]
         ),
         "; ".join(item["source"]["url"] for item in event["sources"] if item["source"]["url"]),
-        "; ".join(article["url"] for article in event["articles"]),
-        event["url"],
-        event["updated_at"],
-        event["articles_count"],
     ]
 
 
@@ -103,12 +114,17 @@ def csv_lines(events: Iterable[dict]) -> Iterator[str]:
     return csv_chunks([events])
 
 
+def csv_header(columns: list[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(columns)
+    return buffer.getvalue()
+
+
 def csv_chunks(batches: Iterable[Iterable[dict]]) -> Iterator[str]:
     """The header, then each batch of events as one chunk of rows."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    yield buffer.getvalue()
+    yield csv_header(CSV_COLUMNS)
     for events in batches:
         buffer.seek(0)
         buffer.truncate()
@@ -163,6 +179,28 @@ def _items(data) -> list[dict]:
     if isinstance(data, dict) and "results" in data:
         return data["results"]
     return [data] if data else []
+
+
+class JoinedItems:
+    """A page's items written as JSON already (``events.stored``), for ``EventJSONRenderer``."""
+
+    def __init__(self, items: list[str]):
+        self.items = items
+
+
+class EventJSONRenderer(renderers.JSONRenderer):
+    """The API's JSON renderer, which also joins a page of items written already."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        joined = data.get("results") if isinstance(data, dict) else None
+        if not isinstance(joined, JoinedItems):
+            return super().render(data, accepted_media_type, renderer_context)
+        marker = f"joined-{uuid.uuid4().hex}"  # appears nowhere else in the answer
+        envelope = super().render(
+            {**data, "results": marker}, accepted_media_type, renderer_context
+        )
+        before, after = envelope.split(f'"{marker}"'.encode())
+        return b"".join((before, b"[", ",".join(joined.items).encode(), b"]", after))
 
 
 class _ErrorsAsJSON:

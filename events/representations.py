@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
+from operator import itemgetter
 
 from django.urls import reverse
 from rest_framework import serializers
@@ -54,6 +55,7 @@ class Addresses(ArticleAddresses):
         super().__init__(serializer)
         self.event_page = public_url(event_path())
         self.articles_api = api_url(serializer, "article-list") + "?event="
+        self.datetime = datetimes()
 
 
 def _date(year, month, day, precision) -> dict | None:
@@ -103,8 +105,44 @@ def represented(
     events = {row[0]: row for row in rows}
     if not events:
         return {}
+    parts = event_parts(events.values())
+    articles, counts = article_refs(list(events), readable_articles, addresses)
+    return {
+        pk: event_whole(
+            parts[pk],
+            uuid=str(row[1]),
+            version=row[2],
+            updated_at=row[23],
+            articles=articles.get(pk, []),
+            articles_count=counts.get(pk, 0),
+            addresses=addresses,
+        )
+        for pk, row in events.items()
+    }
+
+
+def event_whole(parts, *, uuid, version, updated_at, articles, articles_count, addresses) -> dict:
+    """The representation of an event from its own ``parts`` and what depends on the request."""
+    return {
+        "id": uuid,
+        "version": version,
+        "api_url": addresses.event(uuid),
+        "url": fill_event(addresses.event_page, uuid),
+        **parts,
+        "articles": articles,
+        "articles_count": articles_count,
+        "articles_url": addresses.articles_api + uuid,
+        "updated_at": addresses.datetime(updated_at),
+    }
+
+
+def event_parts(rows: Iterable[tuple]) -> dict[int, dict]:
+    """What each event of ``rows`` (of ``event_rows``) shows of itself alone, whoever asks:
+    the fields from ``title`` to ``quantities``, by id, in their order. Four queries."""
+    events = {row[0]: row for row in rows}
+    if not events:
+        return {}
     ids = list(events)
-    _datetime = datetimes()
     places = {
         row[0]: {
             "slug": row[1],
@@ -159,15 +197,9 @@ def represented(
         .values_list("event_id", "value", "unit", "text")
     ):
         quantities[event_id].append({"value": _decimal(Decimal(value)), "unit": unit, "text": text})
-    articles, counts = _article_refs(ids, readable_articles, addresses, _datetime)
     result = {}
     for pk, row in events.items():
-        uuid = str(row[1])
         result[pk] = {
-            "id": uuid,
-            "version": row[2],
-            "api_url": addresses.event(uuid),
-            "url": fill_event(addresses.event_page, uuid),
             "title": row[3],
             "summary": row[4],
             "dates": {
@@ -185,15 +217,11 @@ def represented(
             "participants": participants[pk],
             "sources": event_sources[pk],
             "quantities": quantities[pk],
-            "articles": articles.get(pk, []),
-            "articles_count": counts.get(pk, 0),
-            "articles_url": addresses.articles_api + uuid,
-            "updated_at": _datetime(row[23]),
         }
     return result
 
 
-def _article_refs(ids, readable_articles, addresses, render_datetime) -> tuple[dict, dict]:
+def article_refs(ids, readable_articles, addresses) -> tuple[dict, dict]:
     """The latest ``ARTICLES_SHOWN`` readable articles reporting each event, newest first, and
     how many there are, by event id.
 
@@ -202,41 +230,38 @@ def _article_refs(ids, readable_articles, addresses, render_datetime) -> tuple[d
     batch's events is read once, not once per event (its row is wide: its status and date
     lie past its body).
     """
-    links = list(
+    reporting = defaultdict(list)
+    for event_id, article_id in (
         Event.articles.through.objects.filter(event_id__in=IdList(ids))
         .order_by()
         .values_list("event_id", "article_id")
-    )
-    readable = {
-        row[0]: row
-        for row in readable_articles.filter(pk__in=IdList({link[1] for link in links}))
+    ):
+        reporting[event_id].append(article_id)
+    linked = {article_id for article_ids in reporting.values() for article_id in article_ids}
+    readable = {}  # each article's reference made once for the batch, shared by its events
+    for pk, published_at, title, slug, publication_slug in (
+        readable_articles.filter(pk__in=IdList(linked))
         .order_by()
         .values_list("pk", "published_at", "title", "slug", "publication__slug")
-    }
-    reporting = defaultdict(list)
-    for event_id, article_id in links:
-        if article_id in readable:
-            reporting[event_id].append(readable[article_id])
-    shown = {}  # each article's reference made once for the batch, shared by its events
+    ):
+        reference = {
+            "id": pk,
+            "title": title,
+            "published_at": addresses.datetime(published_at),
+            "url": addresses.article_page(publication_slug, slug, published_at),
+            "api_url": addresses.article(pk),
+        }
+        readable[pk] = (reference, (published_at, pk))  # newest first: by date, then id
     articles, counts = {}, {}
-    for event_id, rows in reporting.items():
-        rows.sort(key=_newest_first, reverse=True)
-        counts[event_id] = len(rows)
-        references = articles[event_id] = []
-        for row in rows[:ARTICLES_SHOWN]:
-            reference = shown.get(row[0])
-            if reference is None:
-                pk, published_at, title, slug, publication_slug = row
-                reference = shown[pk] = {
-                    "id": pk,
-                    "title": title,
-                    "published_at": render_datetime(published_at),
-                    "url": addresses.article_page(publication_slug, slug, published_at),
-                    "api_url": addresses.article(pk),
-                }
-            references.append(reference)
+    for event_id, article_ids in reporting.items():
+        shown = [readable[pk] for pk in article_ids if pk in readable]
+        if not shown:
+            continue
+        if len(shown) > 1:
+            shown.sort(key=_newest_first, reverse=True)
+        counts[event_id] = len(shown)
+        articles[event_id] = [reference for reference, _ in shown[:ARTICLES_SHOWN]]
     return articles, counts
 
 
-def _newest_first(row) -> tuple:
-    return row[1], row[0]  # published_at (never empty for a readable article), then id
+_newest_first = itemgetter(1)  # published_at (never empty for a readable article), then id

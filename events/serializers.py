@@ -16,7 +16,7 @@ from articles.serializers import (
 )
 
 from .models import Actor, Participation, Place
-from .representations import ARTICLES_SHOWN, Addresses, event_representations, represented
+from .representations import ARTICLES_SHOWN, Addresses, event_representations
 
 
 class FuzzyDateSerializer(serializers.Serializer):
@@ -123,13 +123,6 @@ class EventSerializer(TrimmableSerializer):
         )
         names = self.field_names()
         return {pk: trimmed(data, names) for pk, data in found.items()}
-
-    def batch_of_rows(self, rows) -> list[dict]:
-        """``batch`` of events read as ``events.representations.event_rows``, in their order."""
-        addresses = request_addresses(self, Addresses)
-        found = represented(rows, readable_articles=readable_for(self), addresses=addresses)
-        names = self.field_names()
-        return [trimmed(data, names) for data in found.values()]
 
 
 class ActorSerializer(TrimmableSerializer):

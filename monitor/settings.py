@@ -169,6 +169,7 @@ MONITOR_CHANGE_LISTENERS = [
     "articles.listeners.changes_committed",
     "events.listeners.changes_committed",
     "events.listeners.timelines_committed",
+    "events.listeners.representations_committed",
     "articles.listeners.home_committed",
     "monitor.core.caching.changes_committed",
     "monitor.subscribers.webhooks.changes_committed",

@@ -223,9 +223,16 @@ def actor_alias(actor, name=None, **kwargs) -> ActorAlias:
 
 
 def event_source(event, *, source=None, quote="") -> EventSource:
-    return EventSource.objects.create(
-        event=event, source=source or globals()["source"](), quote=quote
-    )
+    """A source supporting the event, through its write path (a new version if published)."""
+    source = source or globals()["source"]()
+    made = []
+
+    def write():
+        made.append(EventSource.objects.create(event=event, source=source, quote=quote))
+
+    with committed():
+        event_save(event=event, write=write)
+    return made[0]
 
 
 def user(role: str | None = None, **kwargs):

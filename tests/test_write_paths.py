@@ -11,6 +11,7 @@ production. After each step it checks that:
 - a mirror that replays the change feed equals the live API, item for item;
 - every public page served from the cache equals a fresh render, and every article page
   stored when it changed, and the home page's stored lists, equal those rendered now;
+- every public event's stored representation is current and equals a fresh render;
 - what each article is about (its subjects: related articles, filters) follows its topics
   and the published events it reports;
 - no text an editor saved was lost.
@@ -44,7 +45,10 @@ from hypothesis.stateful import (
 from articles.models import Article, ArticlePage, ArticleStatus, Publication
 from articles.services.home import home_lists, home_lists_render
 from articles.services.pages import article_page_context
-from events.models import Event, EventType
+from events.fragments import event_fragments
+from events.models import Event, EventRepresentation, EventType
+from events.representations import event_parts, event_rows
+from events.services.representations import representation_version
 from monitor.search.backends import search
 from monitor.search.models import SearchDocument
 from monitor.search.services import search_reindex
@@ -324,6 +328,21 @@ class Newsroom(RuleBasedStateMachine):
             context = article_page_context(article)
             assert stored.main_html == render_to_string("articles/_article_main.html", context)
             assert stored.meta_html == render_to_string("articles/_article_meta.html", context)
+
+    @invariant()
+    def stored_event_representations_are_current_and_equal_a_fresh_render(self):
+        public = list(Event.objects.public().order_by("pk"))
+        stored = {
+            row.event_id: row
+            for row in EventRepresentation.objects.filter(rendered_with=representation_version())
+        }
+        parts = event_parts(event_rows(Event.objects.public().order_by("pk")))
+        for event in public:
+            row = stored.get(event.pk)
+            assert row is not None, event.pk
+            assert (row.version, row.updated_at) == (event.version, event.updated_at), event.pk
+            fresh = event_fragments(parts[event.pk])
+            assert {name: getattr(row, name) for name in fresh} == fresh, event.pk
 
     @invariant()
     def stored_home_lists_equal_a_fresh_render(self):

@@ -1,7 +1,9 @@
-"""The events app's models: actors, places, the event codebook, events and timelines."""
+"""The events app's models: actors, places, the event codebook, events, timelines and the
+events' stored representations."""
 
 from .actors import Actor, ActorAlias, Place
 from .events import Event, EventQuantity, EventQuerySet, EventSource, Participation
+from .representations import EventRepresentation
 from .suggestions import EventSuggestion
 from .taxonomy import EventFamily, EventType, PloverCategory
 from .timelines import StoredPage, TimelineCount, TimelineEntry, TimelinePage
@@ -13,6 +15,7 @@ __all__ = [
     "EventFamily",
     "EventQuantity",
     "EventQuerySet",
+    "EventRepresentation",
     "EventSource",
     "EventSuggestion",
     "EventType",

@@ -1,6 +1,6 @@
 """Writes of the events app, one function per unit of work."""
 
-from .actors import actor_saved
+from .actors import actor_saved, event_types_saved, place_saved
 from .saving import (
     EventSaved,
     event_delete,
@@ -28,7 +28,9 @@ __all__ = [
     "event_link",
     "event_save",
     "event_snapshot",
+    "event_types_saved",
     "events_touch",
+    "place_saved",
     "suggestion_accept",
     "suggestion_attach",
     "suggestion_dismiss",

@@ -71,6 +71,7 @@ DERIVED = {
     "events.timelinecount": "timelines' counts and partners: events.services.timelines",
     "events.timelinepage": "timelines' pages as readers saw them, stored again when read",
     "events.storedpage": "actor, two-actor and place pages whole, stored again when read",
+    "events.eventrepresentation": "events as the API writes them: events.services.representations",
 }
 
 # Not in the archive, and why.

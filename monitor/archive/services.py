@@ -31,6 +31,7 @@ from articles.services.pages import article_pages_render
 from articles.services.related import related_rebuild
 from articles.services.subjects import WEIGHTS, classification_keys, subjects_listed_refresh
 from articles.tasks import publish_scheduled_article
+from events.services.representations import representations_rebuild
 from events.services.saving import event_subject_keys
 from events.services.timelines import timelines_rebuild
 from monitor.core.caching import site_changed, site_changes_at
@@ -412,6 +413,7 @@ def archive_rebuild(*, progress: bool = False) -> list[str]:
     subjects_listed_refresh()
     catalog_counts_refresh_all()
     entries = timelines_rebuild()
+    representations_rebuild(progress=progress)
     public = list(Article.objects.public().order_by("pk").values_list("pk", flat=True))
     with tqdm(total=len(public), desc="Pages", unit="page", disable=not progress) as bar:
         for start in range(0, len(public), BATCH):

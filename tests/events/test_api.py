@@ -8,6 +8,7 @@ import pytest
 
 from events.api import FIELDS_JSON_ONLY
 from events.models import Event, EventQuantity
+from events.services import event_save
 from tests import factories
 from tests.subscribers.fixtures import client_with, key_for, plan
 
@@ -148,7 +149,11 @@ def test_exports_refuse_to_be_trimmed_before_they_start(api, dyad, export):
 
 
 def test_geojson_has_the_events_with_coordinates(api, dyad):
-    EventQuantity.objects.create(event=dyad["both"], value="12", unit="documents")
+    event = dyad["both"]
+    event_save(
+        event=event,
+        write=lambda: EventQuantity.objects.create(event=event, value="12", unit="documents"),
+    )
     response = api.get("/api/v1/events/?format=geojson")
     assert response["Content-Type"] == "application/geo+json"
     collection = json.loads(body(response))

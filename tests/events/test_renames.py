@@ -3,7 +3,6 @@
 import pytest
 
 from articles.models import Article, Change, Outlet
-from events.models import EventSource
 from tests import factories
 from tests.articles.test_admin import form_data
 from tests.commits import committed
@@ -41,7 +40,7 @@ def test_a_source_url_added_later_reaches_articles_and_events(editor_client):
     article = factories.article(body="They met (Tehran Times, August 20).")
     source = article.citations.get().source
     event = factories.event()
-    EventSource.objects.create(event=event, source=source, quote="They met.")
+    factories.event_source(event, source=source, quote="They met.")
     before = Change.objects.count()
     url = f"/admin/articles/source/{source.pk}/change/"
     data = form_data(editor_client.get(url)) | {"url": "https://www.tehrantimes.com/news/1"}

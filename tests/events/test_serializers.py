@@ -81,10 +81,16 @@ def archive(everything, capsys):
     events = list(Event.objects.public().order_by("pk"))
     # What the generator does not make: quantities, someone acting for a state, an event
     # reported by more articles than a list entry names.
-    EventQuantity.objects.create(event=events[0], value="12.50", unit="documents", text="12.5")
     part = Participation.objects.filter(event=events[1]).first()
     part.on_behalf_of, part.office = Actor.objects.exclude(pk=part.actor_id).first(), "Minister"
-    part.save()
+    with committed():
+        event_save(
+            event=events[0],
+            write=lambda: EventQuantity.objects.create(
+                event=events[0], value="12.50", unit="documents", text="12.5"
+            ),
+        )
+        event_save(event=events[1], write=part.save)
     crowd = list(Article.objects.public()[: ARTICLES_SHOWN + 5])
     with committed():
         event_save(event=events[2], by=None, write=lambda: events[2].articles.set(crowd),

@@ -103,7 +103,7 @@ def test_event_autocomplete_from_the_article_page(editor_client):
     )
     assert response.status_code == 200
     assert [r["text"] for r in response.json()["results"]] == [
-        "Pezeshkian visits Minsk (August 19, 2025)"
+        "Pezeshkian visits Minsk (August 19, 2025, published)"
     ]
 
 

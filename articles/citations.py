@@ -3,30 +3,52 @@
 Pure logic, no database access: text and a publication date in, ``Reference`` dataclasses
 out, one per date written, in reading order.
 
-The grammar, as the house style writes it:
+The grammar, as the house style and the archives (2005–2025) write it:
 
-- A *citation group* is a parenthetical whose every ``;``-separated item reads
-  ``[see ][Part One in ]OUTLET, DATE[, DATE…]``. If any item does not, the whole
-  parenthetical is ordinary text: "(SCO)", "(July 9, 2016)", "(44)",
-  "(Moldova's president in 2016–2020)", "(Source: President of Belarus)".
-- OUTLET is everything before the item's first comma, so an outlet whose name contains a
-  comma cannot be cited (it would be read as OUTLET plus a non-date and left as text). It
-  starts with a capital letter or a digit, has at most twelve words and no colon; dots,
-  slashes, apostrophes and hyphens are fine ("Kremlin.ru", "Telegram/Rybar",
-  "U.S. State Department"). Something that is itself a date ("July 9") is not an outlet.
-  Runs of whitespace in it are read as one space.
+- A *parenthetical* is text in brackets; it may hold bracketed text of its own one level
+  deep ("(Ministry of Defense of Ukraine (MoD), June 2, 2022)"). Its ``;``-separated
+  *items* (a ``;`` inside inner brackets separates nothing) each read
+  ``[see ][Part N in |Part N, ]["Title," ]OUTLET[, OUTLET…], DATE[, DATE…][, accessed
+  DATE…]``.
+- A parenthetical is a *citation group* when at least one of its items reads as a
+  citation (outlets and at least one date). Then every item that does not is reported as
+  *not understood* (``read_citations``), never dropped silently: in "(Interfax-Ukraine,
+  March 3; see Part Two of this series)" the second item. A parenthetical with no such
+  item is ordinary text and nothing is reported: "(SCO)", "(July 9, 2016)", "(44)",
+  "(Moldova's president in 2016–2020)", "(Source: President of Belarus)", "(see Part Two
+  of this series)". When it is ordinary text, a parenthetical inside it is read on its
+  own: "(the ministry (Belta, May 5) said so)".
+- The item's comma-separated parts up to its first date are its OUTLETs, so an outlet
+  whose name contains a comma cannot be cited. An outlet has at most twelve words and no
+  colon, is not itself a date ("July 9"), and starts with a capital letter or a digit, or
+  is a domain in any case ("kommersant.ru", "www.kremlin.ru") or a handle ("@handle_one").
+  Dots, slashes, apostrophes, hyphens and brackets are fine ("Kremlin.ru",
+  "Telegram/Rybar", "U.S. State Department"). An outlet after the first does not end in
+  a dot, so "(Reuters, Inc., May 5)" stays text. Runs of whitespace in an outlet are read
+  as one space. Several outlets share the item's dates: "(Interfax, Vedomosti, March 2)"
+  is one reference per outlet at each date.
+- An item of handles with no date takes the dates of the next item when that one's
+  outlets are handles too: "(@handle_one; @handle_two, March 2)". Otherwise it is not
+  understood.
 - A DATE is "August 20", "December 9, 2024", "March 2024", "March", "2015", a range
   "February 24–25" or "February 24–March 2" (en dash or hyphen), or a bare day continuing
   the previous date's month: "April 25, 30, 2024" is April 25 and April 30. Month names
   are written in full. A four-digit year right after a date written without one is that
-  date's year; anywhere else it is a year on its own.
+  date's year; anywhere else it is a year on its own. Note or link markers after a date
+  ("17 [2][3]") are not part of it.
+- "accessed DATE…" after an item's dates, or as an item of its own, is when the writer
+  read the source, not a date of it: "(Meduza, March 1, accessed March 5)" is one
+  reference, March 1. If what follows "accessed" is not a date the item is not understood.
 - "see" (or "See") marks the item alone, not the rest of its group: in
   "(see EDM, April 4, 2019; U.S. State Department, April 4, 2019)" only the EDM item is
   see-also. A see-also item whose outlet is the name or short name of a Monitor
-  publication is a *cross-reference*.
+  publication is a *cross-reference*. "Part Two in EDM" and "Part Two, EDM" give the
+  ``part``; a quoted title before the outlet ("“Title of the Piece,” EDM", the comma
+  inside or outside the quotes, curly or straight) gives the ``title``.
 
-Years left out are resolved by ``resolve_years``. A date whose day does not exist
-("April 31", "February 29, 2023") makes its item, and so its group, ordinary text.
+Years left out are resolved by ``resolve_years``, each item on its own. A date whose day
+does not exist ("April 31", "February 29, 2023") makes its item unreadable: its group is
+ordinary text unless another item of it reads as a citation.
 
 On the seed article ("Iran and Belarus Boost Their Partnership", published 2025-08-21)
 this gives 44 dated references: 20 citations of outlets and 24 "see EDM" dates in seven
@@ -60,7 +82,12 @@ class Reference:
 
     ``link_start``/``link_end`` are the offsets of what a reader clicks for this
     reference: the outlet and its first date ("Tehran Times, August 20") for an item's
-    first date, the date alone ("July 26, 2017") for each further one.
+    first date, the date alone ("July 26, 2017") for each further one. Where outlets share
+    dates ("Interfax, Vedomosti, March 2"), each outlet's name alone is the link of its
+    first date, each further date links the first outlet's reference, and the other
+    outlets' references at further dates have an empty span (``link_start ==
+    link_end``): no link of their own, so no two links ever overlap. ``title`` is a quoted
+    title written before the outlet.
     """
 
     outlet: str

@@ -20,6 +20,7 @@ from articles.models import (
     ArticleStatus,
     ArticleTransition,
     Citation,
+    CitationNotUnderstood,
     CrossReference,
     Note,
     SummaryPoint,
@@ -80,6 +81,33 @@ class CitationInline(admin.TabularInline):
         if obj is not None and (obj.version > 0 or obj.is_public()):
             return False
         return super().has_delete_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class CitationNotUnderstoodInline(admin.TabularInline):
+    """Items of citation groups the parser could not read ("see Part Two of this series"),
+    shown under the citations so that nothing in them is dropped silently: rewrite the item
+    in the body as "Outlet, Date" to make it a citation, or leave it as the text it is."""
+
+    model = CitationNotUnderstood
+    fields = ["text", "group", "paragraph"]
+    classes = ["collapse"]  # open when there are some (ArticleAdmin.get_inline_instances)
+    readonly_fields = fields
+    can_delete = False
+    extra = 0
+    count = None  # how many the article has, once the headings' query counted them
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.none() if self.count == 0 else queryset  # most lists: no query
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     def has_change_permission(self, request, obj=None):
         return False
@@ -366,7 +394,13 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Image", {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),
         ("Classification", {"fields": ["topics", "regions"]}),
     ]
-    inlines = [BylineInline, CitationInline, CrossReferenceInline, TransitionInline]
+    inlines = [
+        BylineInline,
+        CitationInline,
+        CitationNotUnderstoodInline,
+        CrossReferenceInline,
+        TransitionInline,
+    ]
     # Inlines other apps add to the article form (``contribute_inline``): the events app adds
     # the events an article reports and its event suggestions, and articles imports neither.
     contributed_inlines: list = []
@@ -383,12 +417,16 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_inline_instances(self, request, obj=None):
         """The citations' and cross-references' inlines are collapsed; their headings say
-        what they hold ("citations: 44", "cross-references: 24, 2 unresolved")."""
+        what they hold ("citations: 44, 1 not understood", "cross-references: 24, 2
+        unresolved"). Citation items not understood are listed under the citations, open
+        when there are some. (Every inline is always there: a form posted after another
+        save changed the counts still has each formset's management form.)"""
         inlines = super().get_inline_instances(request, obj)
         if obj is None or obj.pk is None:
             return inlines
         counts = Article.objects.filter(pk=obj.pk).values(
             citations_n=_count(Citation.objects.filter(article=models.OuterRef("pk"))),
+            unread_n=_count(CitationNotUnderstood.objects.filter(article=models.OuterRef("pk"))),
             crossing_n=_count(CrossReference.objects.filter(article=models.OuterRef("pk"))),
             unresolved_n=_count(
                 CrossReference.objects.unresolved().filter(article=models.OuterRef("pk"))
@@ -396,7 +434,13 @@ class ArticleAdmin(admin.ModelAdmin):
         )[0]
         for inline in inlines:
             if isinstance(inline, CitationInline):
-                inline.verbose_name_plural = f"citations: {counts['citations_n']}"
+                inline.verbose_name_plural = f"citations: {counts['citations_n']}" + (
+                    f", {counts['unread_n']} not understood" if counts["unread_n"] else ""
+                )
+            elif isinstance(inline, CitationNotUnderstoodInline):
+                inline.verbose_name_plural = f"citations not understood: {counts['unread_n']}"
+                inline.classes = [] if counts["unread_n"] else ["collapse"]
+                inline.count = counts["unread_n"]
             elif isinstance(inline, CrossReferenceInline):
                 unresolved = counts["unresolved_n"]
                 inline.verbose_name_plural = f"cross-references: {counts['crossing_n']}" + (

@@ -15,6 +15,7 @@ from .changes import Change, ChangeSequence
 from .home import HomeLists
 from .sources import (
     Citation,
+    CitationNotUnderstood,
     CrossReference,
     Outlet,
     OutletAlias,
@@ -38,6 +39,7 @@ __all__ = [
     "Change",
     "ChangeSequence",
     "Citation",
+    "CitationNotUnderstood",
     "Correction",
     "CrossReference",
     "HomeLists",

@@ -181,6 +181,28 @@ class Citation(models.Model):
         return self.text
 
 
+class CitationNotUnderstood(models.Model):
+    """An item of a citation group the parser could not read, shown to editors on the
+    article's citation list: "see Part Two of this series" in "(Interfax-Ukraine, March 3;
+    see Part Two of this series)". Derived from the body like citations, never typed."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="citations_not_understood"
+    )
+    paragraph = models.PositiveIntegerField(help_text="Index of the paragraph in the body, from 0.")
+    position = models.PositiveIntegerField(help_text="Character offset of the item in the body.")
+    text = models.CharField("as written", max_length=500)
+    group = models.CharField("in", max_length=1000, help_text="The whole parenthetical.")
+
+    class Meta:
+        ordering = ["article", "position", "id"]
+        verbose_name = "citation not understood"
+        verbose_name_plural = "citations not understood"
+
+    def __str__(self):
+        return self.text
+
+
 class CrossReferenceQuerySet(models.QuerySet):
     def unresolved(self):
         """Cross-references with no target article yet: none found, or several to choose from."""

@@ -8,9 +8,17 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from articles.citations import Reference, extract_references
-from articles.models import Article, Citation, CrossReference, Outlet, Publication, Source
-from articles.names import name_key
+from articles.citations import Reference, read_citations
+from articles.models import (
+    Article,
+    Citation,
+    CitationNotUnderstood,
+    CrossReference,
+    Outlet,
+    Publication,
+    Source,
+)
+from articles.names import domain_name, name_key, outlet_keys
 from articles.rendering import Link, render_article_body
 
 from .slugs import unique_slug
@@ -24,24 +32,27 @@ class ReferenceSync:
     cross_references: int
     unresolved: int
     outlets_created: int
+    not_understood: int = 0
 
 
 @transaction.atomic
 def article_sync_references(*, article: Article) -> ReferenceSync:
     """Re-derive citations and cross-references from the body and render it with links.
 
-    Outlets are matched by name or alias (case and punctuation aside) and created when
-    unknown; sources are reused when outlet and date match, so a URL an editor added to a
+    Outlets are matched by name or alias (case and punctuation aside; a domain also by its
+    name without "www." and top-level domain, ``outlet_keys``) and created when unknown; sources are reused when outlet and date match, so a URL an editor added to a
     source survives; citation rows are replaced. A cross-reference target chosen by an
     editor is kept when the same reference is still in the body. Idempotent: a second run
-    on an unchanged body changes nothing but row ids of citations.
+    on an unchanged body changes nothing but row ids of citations. Items of citation groups
+    the parser could not read are kept as ``CitationNotUnderstood`` rows for the editor.
     """
     published = article.public_date() or timezone.localdate()
     publications = {}
     for publication in Publication.objects.all():
         publications[name_key(publication.short_name)] = publication
         publications[name_key(publication.name)] = publication
-    references = extract_references(article.body, published=published, publications=[*publications])
+    reading = read_citations(article.body, published=published, publications=[*publications])
+    references = reading.references
     citing = [ref for ref in references if not ref.is_cross_reference]
     crossing = [ref for ref in references if ref.is_cross_reference]
 
@@ -60,6 +71,17 @@ def article_sync_references(*, article: Article) -> ReferenceSync:
         for ref in citing
     )
     cross_references = _replace_cross_references(article, crossing, publications)
+    article.citations_not_understood.all().delete()
+    not_understood = CitationNotUnderstood.objects.bulk_create(
+        CitationNotUnderstood(
+            article=article,
+            paragraph=item.paragraph,
+            position=item.start,
+            text=item.text[:500],
+            group=item.group[:1000],
+        )
+        for item in reading.not_understood
+    )
 
     links = [
         Link(ref.link_start, ref.link_end, source.link(), str(source))
@@ -78,32 +100,42 @@ def article_sync_references(*, article: Article) -> ReferenceSync:
         cross_references=len(cross_references),
         unresolved=sum(1 for xref in cross_references if xref.target_article_id is None),
         outlets_created=created,
+        not_understood=len(not_understood),
     )
 
 
 def _outlets_for(references: list[Reference]) -> tuple[dict[str, Outlet], int]:
-    """The outlet for every name key cited, creating the ones Monitor does not know yet."""
-    keys = {name_key(ref.outlet): ref.outlet for ref in references}
-    outlets: dict[str, Outlet] = {}
+    """The outlet for every outlet name cited, creating the ones Monitor does not know yet.
+
+    A name is looked up by each of its ``outlet_keys`` in turn, as an outlet's name or an
+    alias; an unknown domain is created without its "www."."""
+    names = {ref.outlet: outlet_keys(ref.outlet) for ref in references}
+    keys = {key for candidates in names.values() for key in candidates}
+    by_key: dict[str, Outlet] = {}
     for outlet in Outlet.objects.filter(key__in=keys):
-        outlets[outlet.key] = outlet
+        by_key[outlet.key] = outlet
     for outlet in Outlet.objects.filter(aliases__key__in=keys).prefetch_related("aliases"):
         for alias in outlet.aliases.all():
-            outlets.setdefault(alias.key, outlet)
+            by_key.setdefault(alias.key, outlet)
+    outlets: dict[str, Outlet] = {}
     created = 0
-    for key, name in keys.items():
-        if key not in outlets:
+    for name, candidates in names.items():
+        found = next((by_key[key] for key in candidates if key in by_key), None)
+        if found is None:
             # A save citing it too may be creating it at this moment: then theirs is ours.
-            outlets[key], made = Outlet.objects.get_or_create(
-                key=key,
-                defaults={"name": name, "slug": unique_slug(Outlet, name, fallback="outlet")},
+            written = domain_name(name)
+            found, made = Outlet.objects.get_or_create(
+                key=name_key(written),
+                defaults={"name": written, "slug": unique_slug(Outlet, written, fallback="outlet")},
             )
+            by_key[found.key] = found
             created += made
+        outlets[name] = found
     return outlets, created
 
 
 def _source_key(ref: Reference, outlets: dict[str, Outlet]) -> tuple:
-    return (outlets[name_key(ref.outlet)].pk, ref.date.precision.value, ref.date.first_day())
+    return (outlets[ref.outlet].pk, ref.date.precision.value, ref.date.first_day())
 
 
 def _sources_for(references: list[Reference], outlets: dict[str, Outlet]) -> dict[tuple, Source]:
@@ -127,7 +159,7 @@ def _sources_for(references: list[Reference], outlets: dict[str, Outlet]) -> dic
     for key, ref in wanted.items():
         if key not in sources:
             source = Source(
-                outlet=outlets[name_key(ref.outlet)],
+                outlet=outlets[ref.outlet],
                 date_year=ref.date.year,
                 date_month=ref.date.month,
                 date_day=ref.date.day,

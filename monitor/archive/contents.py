@@ -28,6 +28,7 @@ EXPORTED = {
     "articles.outletalias",
     "articles.source",
     "articles.citation",
+    "articles.citationnotunderstood",
     "articles.crossreference",
     "articles.articletransition",
     "articles.correction",

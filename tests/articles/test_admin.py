@@ -67,7 +67,8 @@ def test_article_change_form_queries_are_bounded(editor_client, django_assert_ma
     article = _article_with_many_parts()
     # Fixed costs: workflow actions, revisions, presence, working copy, preview links; the
     # article's lock, and the savepoint of the admin's transaction inside the lock's; the
-    # collapsed inlines' headings (how many citations and cross-references: one query).
+    # collapsed inlines' headings (how many citations, citations not understood and
+    # cross-references: one query; the empty list of citations not understood costs none).
     with django_assert_max_num_queries(29):
         response = editor_client.get(f"/admin/articles/article/{article.pk}/change/")
     assert response.status_code == 200
@@ -427,3 +428,34 @@ def test_a_form_opened_before_another_editor_saved_is_merged_not_refused_with_an
     theirs = form_data(client.get(url)) | {"dek": "Their subtitle"}
     assert client.post(url, theirs).status_code == 302
     assert "while you were editing it" in refused(editor_client.post(url, mine))
+
+
+def test_citation_items_not_understood_are_listed_under_the_citations(editor_client):
+    article = factories.article(
+        body="Kyiv said so (Interfax-Ukraine, March 3; see Part Two of <b>this</b> series)."
+    )
+    article_sync_references(article=article)
+    response = editor_client.get(f"/admin/articles/article/{article.pk}/change/")
+    assert response.status_code == 200
+    html = response.text
+    assert "Citations: 1, 1 not understood" in html
+    assert "Citations not understood: 1" in html
+    assert "see Part Two of &lt;b&gt;this&lt;/b&gt; series" in html
+    assert "<b>this</b>" not in html
+
+
+def test_the_list_of_citations_not_understood_is_collapsed_and_costs_no_query_when_empty(
+    editor_client,
+):
+    article = factories.article(body="Kyiv said so (Interfax-Ukraine, March 3).")
+    article_sync_references(article=article)
+    with CaptureQueriesContext(connection) as captured:
+        response = editor_client.get(f"/admin/articles/article/{article.pk}/change/")
+    assert "Citations: 1\n" in response.text
+    assert "Citations not understood: 0" in response.text
+    assert (
+        '<fieldset class="module collapse" aria-labelledby="citations_not_understood-heading">'
+        in response.text
+    )
+    assert not any("citationnotunderstood" in q["sql"] and "COUNT" not in q["sql"].upper()
+                   for q in captured.captured_queries)  # fmt: skip

@@ -9,10 +9,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.citations import WrittenDate, extract_references, resolve_years
+from articles.citations import (
+    _DATE,
+    WrittenDate,
+    extract_references,
+    read_citations,
+    resolve_years,
+)
 from articles.dates import FuzzyDate, FuzzyDateError, Precision
+from articles.names import name_key
+from articles.rendering import Link, render_article_body
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed_article.txt"
+# The seed rendered with a link for every reference, as the parser before the forms of
+# issue 14 gave them: the new forms must leave every span of the house style as it was.
+SEED_RENDERED = SEED.with_name("seed_article_rendered.html")
 PUBLISHED = dt.date(2025, 8, 21)
 
 
@@ -43,6 +54,25 @@ def test_seed_article_gives_44_references_24_of_them_edm_cross_references():
     )
 
 
+def test_seed_article_renders_exactly_as_before():
+    text = SEED.read_text(encoding="utf-8")
+    found = refs(text, publications=["EDM", "Eurasia Daily Monitor"])
+    links = [
+        Link(
+            r.link_start,
+            r.link_end,
+            f"/{name_key(r.outlet).replace(' ', '-')}/{r.date.isoformat()}/",
+            r.item,
+        )
+        for r in found
+    ]
+    rendered = render_article_body(text, links=links, notes=set(range(1, 20)))
+    assert rendered == SEED_RENDERED.read_text(encoding="utf-8")
+    assert rendered.count("<a href=") == 44 + 2  # two note markers
+    reading = read_citations(text, published=PUBLISHED, publications=["EDM"])
+    assert reading.not_understood == []
+
+
 def test_seed_article_image_credit_and_acronyms_are_not_citations():
     found = refs(SEED.read_text(encoding="utf-8"))
     texts = {reference.text for reference in found}
@@ -63,7 +93,17 @@ def test_seed_article_image_credit_and_acronyms_are_not_citations():
         "(Source: President of Belarus)",
         "(Source: Kremlin.ru, May 5)",
         "(as reported by Tehran Times, August 20)",
-        "(Tehran Times, August 20; and elsewhere)",
+        "(Tehran Times, and elsewhere, August 20)",
+        "(as said in moscow, May 5)",
+        "(see Part Two of this series)",
+        "(Meduza; accessed March 5)",
+        "(accessed March 5, 2024)",
+        "(@handle_one)",
+        "(@handle_one; @handle_two)",
+        "(the ministry (MoD) said so)",
+        "(Ministry of Defense (MoD))",
+        "(kommersant.ru)",
+        "(Rosneft, Ltd., May 5)",
         "(Tehran Times, around August 20)",
         "(Tehran Times, April 31)",
         "(Tehran Times, February 29, 2023)",
@@ -419,3 +459,248 @@ def test_link_spans_cover_outlet_and_first_date_then_each_further_date():
         "July 26, 2017",
         "U.S. State Department, April 4, 2019",
     ]
+
+
+# Forms seen in the archives (issue 14); every example is made up
+
+
+def read(text, published=PUBLISHED, publications=("EDM",)):
+    return read_citations(text, published=published, publications=publications)
+
+
+def cited(text, **kwargs):
+    return [(r.outlet, r.date.isoformat()) for r in refs(text, **kwargs)]
+
+
+def linked(text, **kwargs):
+    return [text[r.link_start : r.link_end] for r in refs(text, **kwargs)]
+
+
+@pytest.mark.parametrize(
+    "outlet", ["kommersant.ru", "www.kremlin.ru", "novaya-gazeta.eu", "rbc.ru", "Belta.by"]
+)
+def test_an_outlet_may_be_written_as_a_domain_in_lower_case(outlet):
+    text = f"It said so ({outlet}, April 11)."
+    assert cited(text) == [(outlet, "2025-04-11")]
+    assert linked(text) == [f"{outlet}, April 11"]
+
+
+def test_several_outlets_share_the_dates_after_them():
+    text = "Both wrote (Interfax, Vedomosti, March 2)."
+    assert cited(text) == [("Interfax", "2025-03-02"), ("Vedomosti", "2025-03-02")]
+    # Each outlet links its own reference; the shared date links once, the spans never overlap.
+    assert linked(text) == ["Interfax", "Vedomosti"]
+
+
+def test_outlets_sharing_several_dates_link_each_date_once():
+    text = "(Interfax, kommersant.ru, March 2, 4, 2024)"
+    assert cited(text) == [
+        ("Interfax", "2024-03-02"),
+        ("Interfax", "2024-03-04"),
+        ("kommersant.ru", "2024-03-02"),
+        ("kommersant.ru", "2024-03-04"),
+    ]
+    assert linked(text) == ["Interfax", "4, 2024", "kommersant.ru", ""]
+
+
+def test_handles_separated_by_semicolons_share_the_date_of_the_last():
+    text = "(@handle_one; @handle_two, March 2)"
+    assert cited(text) == [("@handle_one", "2025-03-02"), ("@handle_two", "2025-03-02")]
+    assert linked(text) == ["@handle_one", "@handle_two, March 2"]
+    assert cited("(@first_one, @second_one; @third_one, May 1)") == [
+        ("@first_one", "2025-05-01"),
+        ("@second_one", "2025-05-01"),
+        ("@third_one", "2025-05-01"),
+    ]
+
+
+def test_a_handle_without_a_date_of_its_own_is_not_understood_before_an_outlet():
+    reading = read("(@handle_one; Interfax, March 2)")
+    assert [r.outlet for r in reading.references] == ["Interfax"]
+    assert [item.text for item in reading.not_understood] == ["@handle_one"]
+
+
+def test_a_partly_readable_group_gives_its_citations_and_reports_the_rest():
+    text = "Kyiv said so (Interfax-Ukraine, March 3; see Part Two of this series)."
+    reading = read(text)
+    assert [(r.outlet, r.date.isoformat()) for r in reading.references] == [
+        ("Interfax-Ukraine", "2025-03-03")
+    ]
+    [unread] = reading.not_understood
+    assert unread.text == "see Part Two of this series"
+    assert text[unread.start : unread.end] == unread.text
+    assert unread.group == "(Interfax-Ukraine, March 3; see Part Two of this series)"
+    assert unread.paragraph == 0
+
+
+def test_an_item_the_house_style_refused_is_now_reported_beside_its_neighbours():
+    reading = read("(Tehran Times, August 20; and elsewhere)")
+    assert [r.outlet for r in reading.references] == ["Tehran Times"]
+    assert [item.text for item in reading.not_understood] == ["and elsewhere"]
+
+
+def test_an_access_date_is_not_a_citation_date():
+    assert cited("(Meduza, March 1, accessed March 5)") == [("Meduza", "2025-03-01")]
+    assert cited("(Meduza, March 1, 2019, accessed March 5, 2024)") == [("Meduza", "2019-03-01")]
+    reading = read("(Meduza, March 1; accessed March 5; Belta, May 2)")
+    assert [r.outlet for r in reading.references] == ["Meduza", "Belta"]
+    assert reading.not_understood == []
+    assert linked("(Meduza, March 1, accessed March 5)") == ["Meduza, March 1"]
+
+
+def test_an_access_note_that_is_no_date_makes_its_item_not_understood():
+    reading = read("(Meduza, March 1, accessed yesterday; Belta, May 2)")
+    assert [r.outlet for r in reading.references] == ["Belta"]
+    assert [item.text for item in reading.not_understood] == ["Meduza, March 1, accessed yesterday"]
+
+
+def test_part_two_before_a_comma_is_a_part_of_a_cross_reference():
+    [reference] = refs("(see Part Two, EDM, March 4)", publications=["EDM"])
+    assert (reference.outlet, reference.part, reference.see, reference.is_cross_reference) == (
+        "EDM",
+        "Two",
+        True,
+        True,
+    )
+    assert reference.date == FuzzyDate.of(2025, 3, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(“Title of the Piece,” EDM, January 9)",
+        "(“Title of the Piece”, EDM, January 9)",
+        '("Title of the Piece," EDM, January 9)',
+        "(see “Title of the Piece,” EDM, January 9)",
+    ],
+)
+def test_a_quoted_title_before_the_publication(text):
+    [reference] = refs(text, publications=["EDM"])
+    assert (reference.outlet, reference.title, reference.date) == (
+        "EDM",
+        "Title of the Piece",
+        FuzzyDate.of(2025, 1, 9),
+    )
+    assert reference.is_cross_reference is text.startswith("(see")
+    assert text[reference.link_start : reference.link_end] == "EDM, January 9"
+
+
+def test_an_outlet_may_hold_its_own_parentheses():
+    text = "Shelling went on (Ministry of Defense of Ukraine (MoD), June 2, 2022), it said."
+    [reference] = refs(text)
+    assert (reference.outlet, reference.date) == (
+        "Ministry of Defense of Ukraine (MoD)",
+        FuzzyDate.of(2022, 6, 2),
+    )
+    assert reference.text == "(Ministry of Defense of Ukraine (MoD), June 2, 2022)"
+    assert text[reference.start : reference.end] == reference.text
+    assert text[reference.link_start : reference.link_end] == (
+        "Ministry of Defense of Ukraine (MoD), June 2, 2022"
+    )
+
+
+def test_a_citation_inside_an_aside_is_still_read_on_its_own():
+    text = "(the ministry (Belta, May 5) said so; see also (SCO))"
+    [reference] = refs(text)
+    assert (reference.outlet, reference.text) == ("Belta", "(Belta, May 5)")
+    assert text[reference.start : reference.end] == "(Belta, May 5)"
+
+
+def test_note_and_link_markers_after_a_date_are_left_out_of_it():
+    text = "(see EDM, May 3, 9, 17 [2][3])"
+    found = refs(text, publications=["EDM"])
+    assert [r.date.isoformat() for r in found] == ["2025-05-03", "2025-05-09", "2025-05-17"]
+    assert all(r.is_cross_reference for r in found)
+    assert linked(text, publications=["EDM"]) == ["EDM, May 3", "9", "17"]
+    assert cited("(Belta, May 5, 2024 [4]; Interfax, May 6 [5])") == [
+        ("Belta", "2024-05-05"),
+        ("Interfax", "2025-05-06"),
+    ]
+
+
+# Any well-formed citation, and unreadable items beside it
+
+capitalised = st.from_regex(r"[A-Z][a-z]{1,8}( [A-Z][a-z]{1,8}){0,3}", fullmatch=True)
+domains = st.from_regex(r"(www\.)?[a-z][a-z0-9]{1,10}\.(ru|ua|by|com|org)", fullmatch=True)
+handles = st.from_regex(r"@[a-z][a-z0-9_]{1,12}", fullmatch=True)
+outlet_names = (capitalised | domains | handles).filter(
+    lambda name: not (_DATE.fullmatch(name) or _DATE.fullmatch(name.split()[0]))
+)
+asides = st.sampled_from(
+    [
+        "see Part Two of this series",
+        "and elsewhere",
+        "as quoted by the press service",
+        "emphasis added",
+        "translated by the author",
+        "around August 20",
+    ]
+)
+
+
+@st.composite
+def citation_items(draw, published):
+    """One well-formed item: outlets (handles alone may share), days in order, and what
+    the parser must read from it."""
+    kind = draw(st.sampled_from(["plain", "shared", "handles"]))
+    if kind == "handles":
+        outlets = draw(st.lists(handles, min_size=1, max_size=3, unique=True))
+    else:
+        outlets = draw(
+            st.lists(outlet_names, min_size=1, max_size=1 if kind == "plain" else 3, unique=True)
+        )
+    days = sorted(
+        draw(
+            st.lists(
+                st.dates(min_value=dt.date(2000, 1, 1), max_value=published),
+                min_size=1,
+                max_size=4,
+            )
+        )
+    )
+    parts = [f"{calendar.month_name[day.month]} {day.day}, {day.year}" for day in days]
+    access = draw(st.booleans())
+    written = ", ".join(outlets + parts) + (", accessed March 5" if access else "")
+    if kind == "handles" and len(outlets) > 1:  # "@one; @two, DATE"
+        written = "; ".join(outlets[:-1]) + "; " + ", ".join([outlets[-1], *parts])
+    expected = [(outlet, day) for outlet in outlets for day in days]
+    return written, expected
+
+
+@given(st.data(), st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_any_well_formed_citation_is_read_back_with_its_outlets_and_dates(data, published):
+    written, expected = data.draw(citation_items(published))
+    text = f"It was reported ({written}) that day."
+    reading = read(text, published=published, publications=())
+    found = sorted((r.outlet, r.date.first_day()) for r in reading.references)
+    assert found == sorted(expected)
+    assert reading.not_understood == []
+    for reference in reading.references:
+        assert text[reference.start : reference.end] == f"({written})"
+        assert reference.link_start <= reference.link_end
+    spans = sorted(
+        (r.link_start, r.link_end) for r in reading.references if r.link_start < r.link_end
+    )
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        assert end <= start  # never overlapping: the renderer links every one of them
+
+
+@given(st.data())
+def test_unreadable_items_never_lose_the_readable_ones_beside_them(data):
+    published = dt.date(2025, 8, 21)
+    items = data.draw(
+        st.lists(
+            citation_items(published).map(lambda item: ("cite", item))
+            | asides.map(lambda a: ("aside", a)),
+            min_size=1,
+            max_size=5,
+        ).filter(lambda items: any(kind == "cite" for kind, _ in items))
+    )
+    text = "(" + "; ".join(value[0] if kind == "cite" else value for kind, value in items) + ")"
+    reading = read(text, published=published, publications=())
+    expected = [pair for kind, value in items if kind == "cite" for pair in value[1]]
+    assert sorted((r.outlet, r.date.first_day()) for r in reading.references) == sorted(expected)
+    asides_written = [value for kind, value in items if kind == "aside"]
+    assert [item.text for item in reading.not_understood] == asides_written
+    for item in reading.not_understood:
+        assert text[item.start : item.end] == item.text

@@ -4,7 +4,15 @@ import datetime as dt
 
 import pytest
 
-from articles.models import Article, Citation, CrossReference, Outlet, OutletAlias, Source
+from articles.models import (
+    Article,
+    Citation,
+    CitationNotUnderstood,
+    CrossReference,
+    Outlet,
+    OutletAlias,
+    Source,
+)
 from articles.services import article_sync_references
 from tests import factories
 
@@ -123,3 +131,51 @@ def test_a_titled_source_of_that_outlet_and_date_is_reused(edm):
     article_sync_references(article=article)
     assert list(Source.objects.all()) == [titled]
     assert article.citations.get().source == titled
+
+
+def test_an_outlet_written_as_a_domain_is_its_outlet_without_www_and_top_level_domain(edm):
+    kommersant = factories.outlet(name="Kommersant")
+    kremlin = factories.outlet(name="Kremlin.ru")
+    article = _article(
+        edm,
+        "They agreed (kommersant.ru, April 11; www.kremlin.ru, May 5; www.example-news.by, May 6).",
+    )
+    result = article_sync_references(article=article)
+    assert (result.citations, result.outlets_created) == (3, 1)
+    outlets = [c.source.outlet for c in article.citations.select_related("source__outlet")]
+    assert outlets[:2] == [kommersant, kremlin]
+    assert (outlets[2].name, outlets[2].key) == ("example-news.by", "example news by")
+    # Written later without its "www.", it is the same outlet.
+    article.body = "Again (example-news.by, May 7)."
+    article_sync_references(article=article)
+    assert article.citations.get().source.outlet == outlets[2]
+
+
+def test_an_alias_of_the_domain_wins_over_the_name_without_its_top_level_domain(edm):
+    factories.outlet(name="Kremlin")
+    site = factories.outlet(name="President of Russia")
+    OutletAlias.objects.create(outlet=site, name="kremlin.ru")
+    article = _article(edm, "It said (www.kremlin.ru, May 5).")
+    article_sync_references(article=article)
+    assert article.citations.get().source.outlet == site
+
+
+def test_items_not_understood_are_kept_for_the_editor_and_replaced_on_each_save(edm):
+    article = _article(
+        edm,
+        "First (Interfax, Vedomosti, March 2; see Part Two of this series).\n\n"
+        "Then (@handle_one; @handle_two, March 3) and (Meduza, March 1, accessed March 5).",
+    )
+    result = article_sync_references(article=article)
+    assert (result.citations, result.not_understood) == (5, 1)
+    [unread] = CitationNotUnderstood.objects.filter(article=article)
+    assert (unread.text, unread.paragraph) == ("see Part Two of this series", 0)
+    assert unread.group == "(Interfax, Vedomosti, March 2; see Part Two of this series)"
+    assert article.body[unread.position :].startswith(unread.text)
+    article.refresh_from_db()
+    for name in ("Interfax", "Vedomosti", "@handle_one", "@handle_two, March 3", "Meduza, March 1"):
+        assert f">{name}</a>" in article.body_html
+    article.body = "First (Interfax, March 2)."
+    article.save()
+    assert article_sync_references(article=article).not_understood == 0
+    assert not CitationNotUnderstood.objects.filter(article=article).exists()

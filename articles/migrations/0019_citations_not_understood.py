@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0017_article_public_updated'),
+        ('articles', '0018_publication_image'),
     ]
 
     operations = [

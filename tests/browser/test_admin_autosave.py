@@ -5,12 +5,14 @@ every few seconds, and the copy kept in the browser when the connection is lost.
 """
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from articles.models import WorkingCopy
 from tests import factories
-from tests.browser.test_public_site import CHROMIUM, browser  # noqa: F401 - the shared fixture
+from tests.browser.test_public_site import (  # noqa: F401 - the shared fixture
+    CHROMIUM,
+    browser,
+    signed_in,
+)
 
 pytestmark = [
     pytest.mark.skipif(
@@ -24,20 +26,9 @@ pytestmark = [
 @pytest.fixture
 def editor_page(browser, live_server, django_user_model):  # noqa: F811
     editor = django_user_model.objects.create_superuser("autosaver", "a@example.org", None)
-    client = Client()
-    client.force_login(editor)
     # Playwright's wait_for_function evaluates its predicate with eval(), which the site's CSP
     # forbids; the policy itself is tested in test_security_policy.py.
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    context = signed_in(browser, live_server.url, editor, bypass_csp=True)
     yield context, editor, live_server.url
     context.close()
 

@@ -1,14 +1,15 @@
 """An analyst types an event's date as written in a real browser: the reading shows beside it
 as it is typed, and once saved, readers see the date as written on the event's page."""
 
-import importlib
-
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from events.models import Event, EventType
-from tests.browser.test_public_site import CHROMIUM, browser  # noqa: F401 - the shared fixture
+from tests.browser.test_public_site import (  # noqa: F401 - the shared fixture
+    CHROMIUM,
+    browser,
+    codebook_seeded,
+    signed_in,
+)
 
 pytestmark = [
     pytest.mark.skipif(
@@ -24,27 +25,10 @@ def test_a_date_typed_as_written_is_read_as_it_is_typed_and_shown_as_written(
     live_server,
     django_user_model,
 ):
-    if not EventType.objects.exists():
-        # A flush after an earlier transactional test removed the migration-seeded codebook.
-        from django.apps import apps
-        from django.db import connection
-
-        seed = importlib.import_module("events.migrations.0002_seed_event_codebook").seed
-        seed(apps, connection.schema_editor())
+    codebook_seeded()
     editor = django_user_model.objects.create_superuser("analyst", "analyst@example.org", None)
-    client = Client()
-    client.force_login(editor)
     # The site's own content security policy applies: the script and its requests are its own.
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    context = signed_in(browser, live_server.url, editor)
     page = context.new_page()
     page.goto(f"{live_server.url}/admin/events/event/add/")
     reading = page.locator("output.date-reading")

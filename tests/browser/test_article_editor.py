@@ -5,12 +5,15 @@ Screenshots of the form are saved under ``test-artifacts/screenshots/``.
 """
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from articles.models import Article
 from tests import factories
-from tests.browser.test_public_site import CHROMIUM, SCREENSHOTS, browser  # noqa: F401
+from tests.browser.test_public_site import (  # noqa: F401 - the shared fixture
+    CHROMIUM,
+    SCREENSHOTS,
+    browser,
+    signed_in,
+)
 
 pytestmark = [
     pytest.mark.skipif(
@@ -24,19 +27,8 @@ pytestmark = [
 @pytest.fixture
 def writer(browser, live_server, django_user_model):  # noqa: F811
     editor = django_user_model.objects.create_superuser("writer", "w@example.org", None)
-    client = Client()
-    client.force_login(editor)
     # The site's own content security policy applies.
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    context = signed_in(browser, live_server.url, editor, viewport={"width": 1440, "height": 1000})
     yield context, live_server.url
     context.close()
 
@@ -124,18 +116,7 @@ def test_a_contributor_finds_a_returned_draft_and_its_note_first(browser, live_s
     article_transition(
         article=draft, action="return", by=reviewer, comment="Cite the Belta report of May 3."
     )
-    client = Client()
-    client.force_login(contributor)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    context = signed_in(browser, live_server.url, contributor)
     page = context.new_page()
     page.goto(f"{live_server.url}/admin/")
     returned = page.locator(".dashboard-returned li").first

@@ -49,18 +49,37 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def site(live_server):
+def signed_in(browser, url: str, user, **options):
+    """A browser context in which ``user`` is signed in on the live server at ``url``."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": url}])
+    return context
+
+
+def codebook_seeded() -> None:
+    """The event codebook as its migration seeds it: a flush after an earlier transactional
+    test empties it."""
     from django.apps import apps
     from django.db import connection
 
-    from events.demo.loader import demo_content_load
     from events.models import EventType
 
     if not EventType.objects.exists():
-        # A flush after an earlier transactional test removed the migration-seeded codebook.
         seed = importlib.import_module("events.migrations.0002_seed_event_codebook").seed
         seed(apps, connection.schema_editor())
+
+
+@pytest.fixture
+def site(live_server):
+    from events.demo.loader import demo_content_load
+
+    codebook_seeded()
     demo_content_load()
     return live_server.url
 

@@ -1,5 +1,7 @@
 """The event form's date: typed as written ("mid-2015"), read into the dates stored."""
 
+from types import SimpleNamespace
+
 from django import forms
 
 from articles.dates import FuzzyDateError, read_date
@@ -80,7 +82,7 @@ class EventForm(forms.ModelForm):
 
 
 def _dates(cleaned):
-    holder = type("Dates", (), {name: cleaned.get(name) for name in PRECISE_FIELDS})
+    holder = SimpleNamespace(**{name: cleaned.get(name) for name in PRECISE_FIELDS})
     start, end = fuzzy_date_from(holder, "start_"), fuzzy_date_from(holder, "end_")
     return start, end or start
 

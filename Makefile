@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint format bench bench-peer bench-scale soak clean chromium wrk
+.PHONY: setup run test lint format bench bench-peer bench-scale bench-search soak clean chromium wrk
 
 $(UV):
 	$(PYTHON) -m venv $(BOOTSTRAP)
@@ -68,6 +68,11 @@ bench-peer: setup wrk
 # events unless BENCH_ARTICLES and BENCH_EVENTS say otherwise (see bench/scale.py).
 bench-scale: setup
 	$(PY) -m bench scale
+
+# Full-text search over 100,000 articles (BENCH_ARTICLES), on SQLite by default or on the
+# PostgreSQL database of BENCH_SEARCH_DATABASE_URL (dropped and made again; see bench/search.py).
+bench-search: setup
+	$(PY) -m bench search
 
 # Debian's wrk package, installed here when that needs no prompt, as chromium is.
 wrk:

@@ -6,12 +6,14 @@ part of the default set: `python -m bench soak` the fault-and-soak run (bench/so
 `python -m bench exports` the streamed CSV and GeoJSON exports of a generated archive
 (bench/exports.py; its corpus takes minutes to generate), `python -m bench peer` Monitor
 beside Wagtail in the peer harness (bench/peer.py), `python -m bench scale` the archive-size
-measurements on PostgreSQL (bench/scale.py; its corpus takes tens of minutes to generate).
+measurements on PostgreSQL (bench/scale.py; its corpus takes tens of minutes to generate),
+`python -m bench search` full-text search over an archive of 100,000 articles, on SQLite or
+PostgreSQL (bench/search.py).
 """
 
 import sys
 
-from bench import citations, exports, load, peer, processing, scale, soak
+from bench import citations, exports, load, peer, processing, scale, search, soak
 
 BENCHMARKS = {
     "micro": [citations, processing],
@@ -19,6 +21,7 @@ BENCHMARKS = {
     "soak": [soak],
     "exports": [exports],
     "scale": [scale],
+    "search": [search],
     "peer": [peer],
 }
 

@@ -10,8 +10,8 @@ candidates are checked against the articles and events themselves.
 """
 
 import dataclasses
-import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection, models
@@ -21,8 +21,10 @@ from django.utils.text import Truncator
 
 from articles.models import Article
 from events.models import Actor, Event
+from monitor.core.expressions import IdList
 
-from .models import SearchDocument
+from . import queries
+from .models import SearchDocument, entry_id
 
 LIMIT = 200
 # Candidates ranked in the index before the visibility check: an index kept after every
@@ -30,15 +32,23 @@ LIMIT = 200
 CANDIDATES = 2 * LIMIT
 # Markers the engines put around matches; escaped text never contains them.
 START, STOP = "\x02", "\x03"
-WORD = re.compile(r"\w+", re.UNICODE)
 # What ranking and the visibility check read of every candidate; the hits a page shows are
 # read whole by ``with_snippets``.
-RANKED = ("pk", "kind", "object_id")
+RANKED = ("pk", "kind", "object_id", "entry")
+
+
+class Candidate(NamedTuple):
+    """What ranking reads of a document (a model instance costs more to make than to rank)."""
+
+    pk: int
+    kind: str
+    object_id: int
+    entry: int
 
 
 @dataclass(frozen=True)
 class Hit:
-    document: SearchDocument
+    document: SearchDocument | Candidate  # read whole by ``with_snippets``
     snippet: SafeString
     rank: float
 
@@ -49,9 +59,9 @@ def visible(hits: list[Hit]) -> list[Hit]:
     Kind = SearchDocument.Kind
     ids = {kind: [h.document.object_id for h in hits if h.document.kind == kind] for kind in Kind}
     public = {
-        Kind.ARTICLE: set(Article.objects.public().filter(pk__in=ids[Kind.ARTICLE]).values_list("pk", flat=True)),
-        Kind.EVENT: set(Event.objects.public().filter(pk__in=ids[Kind.EVENT]).values_list("pk", flat=True)),
-        Kind.ACTOR: set(Actor.objects.public().filter(pk__in=ids[Kind.ACTOR]).values_list("pk", flat=True)),
+        kind: set(model.objects.public().filter(pk__in=IdList(ids[kind])).values_list("pk", flat=True))
+        if ids[kind] else set()
+        for kind, model in ((Kind.ARTICLE, Article), (Kind.EVENT, Event), (Kind.ACTOR, Actor))
     }  # fmt: skip
     return [hit for hit in hits if hit.document.object_id in public[hit.document.kind]][:LIMIT]
 
@@ -61,88 +71,124 @@ def highlight(text: str) -> SafeString:
     return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
 
 
-def search(text: str, documents) -> list[Hit]:
-    """The documents matching ``text``, best first; with no words, the newest first."""
-    words = WORD.findall(text)
-    if not words:
+def read_query(text: str) -> list[queries.Clause]:
+    """What ``text`` asks for: its clauses, each with the other names of the actor it names."""
+    clauses = queries.parse(text)
+    return queries.with_alternatives(clauses, other_names(clauses)) if clauses else clauses
+
+
+def search(query: str | list[queries.Clause], documents) -> list[Hit]:
+    """The documents matching ``query`` (text, or ``read_query``'s clauses), best first;
+    with no words, the newest first.
+
+    Ranking reads the ``CANDIDATES`` newest matches of the query (in ``entry`` order) and
+    orders those by relevance: a rare word has all its matches ranked, a word found in tens
+    of thousands of articles costs no more than one found in four hundred.
+    """
+    clauses = read_query(query) if isinstance(query, str) else query
+    if not clauses:
         newest = documents.order_by(models.F("date").desc(nulls_last=True), "title")
-        return visible([Hit(doc, SafeString(""), 0.0) for doc in newest.only(*RANKED)[:CANDIDATES]])
+        rows = newest.values_list(*RANKED)[:CANDIDATES]
+        return visible([Hit(Candidate(*row), SafeString(""), 0.0) for row in rows])
     if connection.vendor == "postgresql":
-        return visible(_rank_postgresql(words, documents))
-    return visible(_rank_sqlite(words, documents))
+        return visible(_rank_postgresql(clauses, documents))
+    return visible(_rank_sqlite(clauses, documents))
 
 
-def with_snippets(hits: list[Hit], text: str) -> list[Hit]:
+def other_names(clauses) -> dict[str, list[str]]:
+    """For each clause that is an actor's name or alias ("lukashenko"), the actor's other
+    names: its name, its aliases and, for a person, the surname as articles write it."""
+    keys = {clause.text for clause in clauses}
+    named = Actor.objects.filter(models.Q(key__in=keys) | models.Q(aliases__key__in=keys))
+    rows = Actor.objects.filter(pk__in=named.values("pk")).values_list(
+        "pk", "name", "key", "kind", "aliases__name", "aliases__key"
+    )
+    actors: dict[int, tuple[list[str], set[str]]] = {}
+    for pk, name, key, kind, alias, alias_key in rows:
+        every, own_keys = actors.setdefault(pk, ([name], {key}))
+        if kind == Actor.Kind.PERSON and " " in name and len(every) == 1:
+            every.append(name.rsplit(" ", 1)[1])
+        if alias:
+            every.append(alias)
+            own_keys.add(alias_key)
+    return {key: every for every, own_keys in actors.values() for key in own_keys & keys}
+
+
+def with_snippets(hits: list[Hit], query: str | list[queries.Clause]) -> list[Hit]:
     """The hits with their documents read whole and their highlighted snippets (the passage
     that matched; without words, the document's beginning)."""
-    words = WORD.findall(text)
+    clauses = read_query(query) if isinstance(query, str) else query
     ids = [hit.document.pk for hit in hits]
-    shown = SearchDocument.objects.all() if not words else SearchDocument.objects.defer("body")
+    shown = SearchDocument.objects.all() if not clauses else SearchDocument.objects.defer("body")
     documents = shown.in_bulk(ids)
     hits = [dataclasses.replace(hit, document=documents[hit.document.pk]) for hit in hits]
-    if not words or not ids:
+    if not clauses or not ids:
         snippets = {hit.document.pk: escape(Truncator(hit.document.body).words(40)) for hit in hits}
     elif connection.vendor == "postgresql":
-        snippets = _snippets_postgresql(words, ids)
+        snippets = _snippets_postgresql(clauses, ids)
     else:
-        snippets = _snippets_sqlite(words, ids)
+        snippets = _snippets_sqlite(clauses, hits)
     return [dataclasses.replace(hit, snippet=snippets.get(hit.document.pk, "")) for hit in hits]
 
 
-def _tsquery(words) -> SearchQuery:
-    # As on SQLite: every word must appear, the last may be a prefix. Words are \w+ only,
-    # so nothing in them is tsquery syntax.
-    raw = " & ".join([*words[:-1], f"{words[-1]}:*"])
-    return SearchQuery(raw, search_type="raw", config="english")
+def _tsquery(clauses) -> SearchQuery:
+    return SearchQuery(queries.tsquery(clauses), search_type="raw", config="english")
 
 
-def _rank_postgresql(words, documents) -> list[Hit]:
-    query = _tsquery(words)
+def _rank_postgresql(clauses, documents) -> list[Hit]:
+    query = _tsquery(clauses)
+    newest = documents.filter(search_vector=query).order_by("-entry").values("pk")[:CANDIDATES]
     found = (
-        documents.filter(search_vector=query)
-        .only(*RANKED)
+        SearchDocument.objects.filter(pk__in=newest)
         .annotate(rank=SearchRank(models.F("search_vector"), query))
-        .order_by("-rank", models.F("date").desc(nulls_last=True))[:CANDIDATES]
+        .order_by("-rank", "-entry")
+        .values_list(*RANKED, "rank")
     )
-    return [Hit(doc, SafeString(""), doc.rank) for doc in found]
+    return [Hit(Candidate(*row[:-1]), SafeString(""), row[-1]) for row in found]
 
 
-def _snippets_postgresql(words, ids) -> dict[int, SafeString]:
+def _snippets_postgresql(clauses, ids) -> dict[int, SafeString]:
     headline = SearchHeadline(
-        "body", _tsquery(words), config="english", start_sel=START, stop_sel=STOP,
+        "body", _tsquery(clauses), config="english", start_sel=START, stop_sel=STOP,
         max_words=35, min_words=15,
     )  # fmt: skip
     rows = SearchDocument.objects.filter(pk__in=ids).annotate(snippet=headline)
     return {pk: highlight(snippet) for pk, snippet in rows.values_list("pk", "snippet")}
 
 
-def _match(words) -> str:
-    # Every word must appear; the last may be a prefix ("pezesh" finds Pezeshkian).
-    return " ".join(f'"{word}"' for word in words) + "*"
-
-
-def _rank_sqlite(words, documents) -> list[Hit]:
-    sql = "SELECT rowid, bm25(search_fts, 10.0, 1.0) AS score FROM search_fts WHERE search_fts MATCH %s"
-    params = [_match(words)]
+def _rank_sqlite(clauses, documents) -> list[Hit]:
+    # FTS5 walks its keys (``entry``) backwards, each match joined to its document and kept
+    # if the filters pass, until the newest ``CANDIDATES`` are found; bm25 then orders those
+    # (it is lower for better matches, so it is turned round for ``rank``).
+    where, params = "", [queries.fts5(clauses)]
     if documents.query.where:
-        within, within_params = documents.values("pk").query.sql_with_params()
-        # ``within`` is Django's own compiled subquery; its parameters are passed separately.
-        sql += f" AND rowid IN ({within})"
-        params += within_params
+        compiler = documents.query.get_compiler(connection=connection)
+        # Django's own compiled condition on the documents' table; values stay parameters.
+        condition, condition_params = compiler.compile(documents.query.where)
+        where, params = f" AND ({condition})", [*params, *condition_params]
+    table = SearchDocument._meta.db_table
+    sql = (
+        "SELECT id, kind, object_id, entry, score FROM ("  # noqa: S608
+        f" SELECT {table}.id, {table}.kind, {table}.object_id, {table}.entry,"
+        " bm25(search_fts, 10.0, 1.0) AS score"
+        f" FROM search_fts JOIN {table} ON {table}.entry = search_fts.rowid"
+        f" WHERE search_fts MATCH %s{where}"
+        f" ORDER BY search_fts.rowid DESC LIMIT {CANDIDATES}"
+        ") ORDER BY score"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(f"{sql} ORDER BY score LIMIT {CANDIDATES}", params)
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
-    by_pk = SearchDocument.objects.only(*RANKED).in_bulk([pk for pk, _ in rows])
-    # bm25 is lower for better matches; turn it round so that a higher rank is better.
-    return [Hit(by_pk[pk], SafeString(""), -score) for pk, score in rows if pk in by_pk]
+    return [Hit(Candidate(*row[:-1]), SafeString(""), -row[-1]) for row in rows]
 
 
-def _snippets_sqlite(words, ids) -> dict[int, SafeString]:
-    placeholders = ", ".join(["%s"] * len(ids))
+def _snippets_sqlite(clauses, hits) -> dict[int, SafeString]:
+    entries = [hit.document.entry for hit in hits]
+    placeholders = ", ".join(["%s"] * len(entries))
     sql = (
         "SELECT rowid, snippet(search_fts, -1, char(2), char(3), '…', 24) FROM search_fts"  # noqa: S608
         f" WHERE search_fts MATCH %s AND rowid IN ({placeholders})"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [_match(words), *ids])
-        return {pk: highlight(snippet) for pk, snippet in cursor.fetchall()}
+        cursor.execute(sql, [queries.fts5(clauses), *entries])
+        return {entry_id(entry): highlight(snippet) for entry, snippet in cursor.fetchall()}

@@ -15,7 +15,7 @@ from tqdm import tqdm
 from articles.models import PUBLIC_STATES, Article
 from events.models import Actor, Event
 
-from .models import SearchDocument
+from .models import SearchDocument, entry_key
 
 Kind = SearchDocument.Kind
 
@@ -32,27 +32,27 @@ VECTOR = SearchVector("title", weight="A", config="english") + SearchVector(
 
 
 def _write(kind: str, object_id: int, **values) -> SearchDocument:
+    """Write one document and its full-text entry, replacing the entry it had (found by its
+    stored key, whatever its date was then: SQLite reuses a deleted document's id)."""
+    documents = SearchDocument.objects.filter(kind=kind, object_id=object_id)
+    previous = list(documents.values_list("entry", flat=True))
     document, _ = SearchDocument.objects.update_or_create(
         kind=kind, object_id=object_id, defaults=values
     )
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [document.pk])
+    document.entry = entry_key(document.date, document.pk)
+    SearchDocument.objects.filter(pk=document.pk).update(entry=document.entry)
+    _remove_full_text([*previous, document.entry])
     _write_full_text([document.pk])
     return document
 
 
 def search_remove(*, kind: str, object_id: int) -> None:
     """Take one object out of the index (it stopped being public, or was deleted)."""
-    ids = list(
-        SearchDocument.objects.filter(kind=kind, object_id=object_id).values_list("pk", flat=True)
-    )
-    if not ids:
-        return
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [[pk] for pk in ids])
-    SearchDocument.objects.filter(pk__in=ids).delete()
+    documents = SearchDocument.objects.filter(kind=kind, object_id=object_id)
+    entries = list(documents.values_list("entry", flat=True))
+    if entries:
+        _remove_full_text(entries)
+        documents.delete()
 
 
 def article_document(article: Article) -> dict:
@@ -198,6 +198,9 @@ def search_reindex(*, progress: bool = False) -> ReindexReport:
                 documents = SearchDocument.objects.bulk_create(
                     SearchDocument(kind=kind, object_id=row.pk, **document(row)) for row in rows
                 )
+                for created in documents:
+                    created.entry = entry_key(created.date, created.pk)
+                SearchDocument.objects.bulk_update(documents, ["entry"])
                 _write_full_text([document.pk for document in documents])
                 setattr(report, counter, getattr(report, counter) + len(documents))
                 bar.update(len(documents))
@@ -206,7 +209,8 @@ def search_reindex(*, progress: bool = False) -> ReindexReport:
 
 
 def _write_full_text(ids: list[int]) -> None:
-    """The full-text entries of the documents ``ids``, in one statement."""
+    """The full-text entries of the documents ``ids`` (their entries already keyed), in one
+    statement."""
     if not ids:
         return
     if connection.vendor == "postgresql":
@@ -215,8 +219,17 @@ def _write_full_text(ids: list[int]) -> None:
         # Only placeholders are joined into the statement; the ids are passed as parameters.
         placeholders = ", ".join(["%s"] * len(ids))
         statement = (
-            "INSERT INTO search_fts (rowid, title, body) SELECT id, title, body"  # noqa: S608
+            "INSERT INTO search_fts (rowid, title, body) SELECT entry, title, body"  # noqa: S608
             f" FROM search_searchdocument WHERE id IN ({placeholders})"
         )
         with connection.cursor() as cursor:
             cursor.execute(statement, ids)
+
+
+def _remove_full_text(entries: list[int]) -> None:
+    """Drop the FTS5 entries under these keys (PostgreSQL keeps its vector in the row)."""
+    if connection.vendor == "sqlite" and entries:
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "DELETE FROM search_fts WHERE rowid = %s", [[e] for e in set(entries)]
+            )

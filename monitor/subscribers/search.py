@@ -10,6 +10,7 @@ from django.db import models
 
 from articles.api import ArticleViewSet
 from articles.filters import ArticleFilterSet
+from monitor.core.expressions import IdList, Ranked
 from monitor.search.backends import search
 from monitor.search.models import SearchDocument
 
@@ -48,12 +49,9 @@ class ArticleSearchFilterSet(ArticleFilterSet):
         if text:
             hits = search(text, SearchDocument.objects.filter(kind=SearchDocument.Kind.ARTICLE))
             ids = [hit.document.object_id for hit in hits]
-            relevance = models.Case(
-                *(models.When(pk=pk, then=len(ids) - i) for i, pk in enumerate(ids)),
-                default=0,
-                output_field=models.IntegerField(),
+            queryset = queryset.filter(pk__in=IdList(ids)).annotate(
+                relevance=Ranked(models.F("pk"), ids)
             )
-            queryset = queryset.filter(pk__in=ids).annotate(relevance=relevance)
         queryset = super().filter_queryset(queryset)
         if text and not self.form.cleaned_data.get("ordering"):
             queryset = queryset.order_by("-relevance", "-pk")

@@ -5,6 +5,7 @@ import datetime as dt
 from django.utils import timezone
 
 from articles.models import ArticleStatus
+from events.models import ActorAlias
 from monitor.search.backends import search, with_snippets
 from monitor.search.filters import SearchDocumentFilterSet
 from monitor.search.models import SearchDocument
@@ -120,3 +121,87 @@ def test_reindex_command(db, capsys):
     factories.article()
     call_command("reindex", verbosity=0)
     assert "Search index: 1 articles" in capsys.readouterr().out
+
+
+def test_a_quoted_phrase_finds_the_words_together_only(db):
+    together = factories.article(title="One", body="Talks on border security resumed.")
+    apart = factories.article(title="Two", body="Security talks near the border.")
+    search_reindex()
+    assert {h.document.object_id for h in _search("border security")} == {together.pk, apart.pk}
+    assert [h.document.object_id for h in _search('"border security"')] == [together.pk]
+    assert [h.document.object_id for h in _search("“security talks”")] == [apart.pk]
+
+
+def test_another_name_of_an_actor_finds_what_the_archive_calls_it(db):
+    person = factories.actor(name="Alyaksandr Lukashenka", kind="person")
+    ActorAlias.objects.create(actor=person, name="Lukashenko")
+    factories.event(actors=[(person, "host")])
+    article = factories.article(body="Lukashenka received the delegation in Minsk.")
+    search_reindex()
+    found = _search("lukashenko")
+    assert article.pk in [h.document.object_id for h in found if h.document.kind == "article"]
+    (hit,) = [
+        h for h in found if h.document.object_id == article.pk and h.document.kind == "article"
+    ]
+    assert "<mark>Lukashenka</mark>" in hit.snippet
+
+
+def test_a_common_word_ranks_its_newest_matches(db, settings, monkeypatch):
+    from monitor.search import backends
+
+    monkeypatch.setattr(backends, "CANDIDATES", 3)
+    now = timezone.now()
+    articles = [
+        factories.article(body="Drones.", published_at=now - dt.timedelta(days=days))
+        for days in (50, 40, 30, 20, 10)
+    ]
+    search_reindex()
+    found = {h.document.object_id for h in _search("drones")}
+    assert found == {article.pk for article in articles[-3:]}
+
+
+def test_a_reindexed_document_leaves_no_stale_entry_behind(db):
+    """The full-text entry follows the document whatever its date was: an article moved to
+    another day, then removed, is found neither under its old key nor its new one."""
+    article = factories.article(body="Icebreakers on the Northern Sea Route.")
+    search_index_article(article)
+    article.published_at = timezone.now() - dt.timedelta(days=900)
+    article.save()
+    search_index_article(article)
+    assert [h.document.object_id for h in _search("icebreakers")] == [article.pk]
+    article.status = ArticleStatus.DRAFT
+    article.save()
+    search_index_article(article)
+    assert _search("icebreakers") == []
+    assert _full_text_entries() == SearchDocument.objects.count()
+    again = factories.article(body="Tankers only.")
+    search_index_article(again)
+    assert _search("icebreakers") == [] and _full_text_entries() == SearchDocument.objects.count()
+
+
+def _full_text_entries() -> int:
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return SearchDocument.objects.exclude(search_vector=None).count()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_fts")
+        return cursor.fetchone()[0]
+
+
+def test_search_page_says_what_it_searched_for_instead_and_counts_by_kind(client, db):
+    person = factories.actor(name="Masoud Pezeshkian", kind="person")
+    factories.event(title="Pezeshkian visits Minsk", actors=[(person, "visitor")])
+    factories.article(body="Pezeshkian arrived in Minsk on August 19.")
+    search_reindex()
+    response = client.get("/search/", {"q": "Pezeshkain"})
+    assert response.status_code == 200
+    assert "Nothing was found for “Pezeshkain”" in response.text
+    assert "Showing results for" in response.text
+    assert response.text.count("<mark>") >= 2
+    facets = response.text.split('class="facets"')[1].split("</nav>")[0]
+    assert 'Articles <span class="count">1</span>' in facets
+    assert 'Events <span class="count">1</span>' in facets
+    assert "kind=event" in facets
+    narrowed = client.get("/search/", {"q": "pezeshkian", "kind": "event"})
+    assert "1 result for" in narrowed.text and 'aria-current="true"' in narrowed.text

@@ -18,6 +18,16 @@ class ActorQuerySet(NamedQuerySet):
         return self.filter(models.Exists(published))
 
 
+class PlaceQuerySet(models.QuerySet):
+    def public(self):
+        """Places where a published event happened: the ones readers may find."""
+        from .events import Event
+
+        return self.filter(
+            models.Exists(Event.objects.public().filter(place=models.OuterRef("pk")))
+        )
+
+
 class Actor(KnownByName):
     class Kind(models.TextChoices):
         PERSON = "person", "Person"
@@ -101,6 +111,8 @@ class Place(models.Model):
         max_length=8, choices=Precision.choices, default=Precision.CITY
     )
     geonames_id = models.PositiveIntegerField("GeoNames ID", null=True, blank=True, unique=True)
+
+    objects = PlaceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -43,6 +43,7 @@ def actor_saved(*, actor: Actor, fields: set[str], created: bool = False) -> int
 def place_saved(*, place: Place, fields: set[str], created: bool = False) -> int:
     """After a place's form was saved: a change subscribers see is a new version of every
     published event placed there. Returns how many events changed."""
+    changes_announce([Changed("place", place.pk)])
     if created or not fields & PLACE_FIELDS:
         return 0
     return events_touch(

@@ -20,7 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from articles.models import Article
-from events.models import Actor, Event
+from events.models import Actor, Event, Place
 from monitor.core.expressions import IdList
 
 from . import queries
@@ -54,14 +54,16 @@ class Hit:
 
 
 def visible(hits: list[Hit]) -> list[Hit]:
-    """The hits readers may see now: public articles and events, and actors a public event
-    names (one only drafts name is unknown outside the newsroom)."""
+    """The hits readers may see now: public articles and events, and the actors and places
+    of a public event (one only drafts name is unknown outside the newsroom)."""
     Kind = SearchDocument.Kind
     ids = {kind: [h.document.object_id for h in hits if h.document.kind == kind] for kind in Kind}
     public = {
         kind: set(model.objects.public().filter(pk__in=IdList(ids[kind])).values_list("pk", flat=True))
         if ids[kind] else set()
-        for kind, model in ((Kind.ARTICLE, Article), (Kind.EVENT, Event), (Kind.ACTOR, Actor))
+        for kind, model in (
+            (Kind.ARTICLE, Article), (Kind.EVENT, Event), (Kind.ACTOR, Actor), (Kind.PLACE, Place)
+        )
     }  # fmt: skip
     return [hit for hit in hits if hit.document.object_id in public[hit.document.kind]][:LIMIT]
 

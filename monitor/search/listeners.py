@@ -5,16 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from articles.models import Article
-from events.models import Actor, Event
+from events.models import Actor, Event, Place
 from monitor.core.changes import Changed
 
 from .models import SearchDocument
-from .services import search_index_actor, search_index_article, search_index_event, search_remove
+from .services import (
+    search_index_actor,
+    search_index_article,
+    search_index_event,
+    search_index_place,
+    search_remove,
+)
 
 INDEXERS = {
     "article": (Article, search_index_article, SearchDocument.Kind.ARTICLE),
     "event": (Event, search_index_event, SearchDocument.Kind.EVENT),
     "actor": (Actor, search_index_actor, SearchDocument.Kind.ACTOR),
+    "place": (Place, search_index_place, SearchDocument.Kind.PLACE),
 }
 
 

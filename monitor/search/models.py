@@ -1,4 +1,4 @@
-"""The search index: one document per public article, event and actor, kept up to date on save."""
+"""The search index: one document per public article, event, actor and place, kept up to date on save."""
 
 import datetime as dt
 
@@ -37,6 +37,7 @@ class SearchDocument(models.Model):
         ARTICLE = "article", "Article"
         EVENT = "event", "Event"
         ACTOR = "actor", "Actor"
+        PLACE = "place", "Place"
 
     kind = models.CharField(max_length=8, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField()

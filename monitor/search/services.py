@@ -1,4 +1,4 @@
-"""Writing the search index: one document per public article, event and actor.
+"""Writing the search index: one document per public article, event, actor and place.
 
 Nothing here runs per request. Each ``search_index_*`` writes (or removes) one document and
 its full-text entry, called by the change listener (``listeners.py``) after every committed
@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 from tqdm import tqdm
 
 from articles.models import PUBLIC_STATES, Article
-from events.models import Actor, Event
+from events.models import Actor, Event, Place
 
 from .models import SearchDocument, entry_key
 
@@ -114,6 +114,17 @@ def actor_document(actor: Actor) -> dict:
     }
 
 
+def place_document(place: Place) -> dict:
+    """What search reads of a place: its name, its country and what kind of place it is."""
+    parts = [place.get_location_precision_display(), place.country.name if place.country else ""]
+    return {
+        "title": str(place),
+        "body": "\n".join(part for part in parts if part),
+        "url": place.get_absolute_url(),
+        "regions": _keys([place.country.slug] if place.country else []),
+    }
+
+
 def _articles():
     return Article.objects.filter(status__in=PUBLIC_STATES, published_at__isnull=False)
 
@@ -129,6 +140,10 @@ def _events():
 
 def _actors():
     return Actor.objects.select_related("country").prefetch_related("aliases")
+
+
+def _places():
+    return Place.objects.select_related("country")
 
 
 @transaction.atomic
@@ -158,17 +173,26 @@ def search_index_actor(actor: Actor) -> SearchDocument:
     return _write(Kind.ACTOR, found.pk, **actor_document(found))
 
 
+@transaction.atomic
+def search_index_place(place: Place) -> SearchDocument:
+    """Index a place (search shows it once a published event happened there)."""
+    found = _places().get(pk=place.pk)
+    return _write(Kind.PLACE, found.pk, **place_document(found))
+
+
 @dataclass
 class ReindexReport:
     articles: int = 0
     events: int = 0
     actors: int = 0
+    places: int = 0
     removed: int = 0
 
     def summary(self) -> str:
         return (
             f"Search index: {self.articles} articles, {self.events} events, "
-            f"{self.actors} actors indexed; {self.removed} stale documents removed."
+            f"{self.actors} actors, {self.places} places indexed; "
+            f"{self.removed} stale documents removed."
         )
 
 
@@ -188,6 +212,7 @@ def search_reindex(*, progress: bool = False) -> ReindexReport:
         (Kind.ARTICLE, _articles().for_display(), article_document, "articles"),
         (Kind.EVENT, _events(), event_document, "events"),
         (Kind.ACTOR, _actors(), actor_document, "actors"),
+        (Kind.PLACE, _places(), place_document, "places"),
     ]
     total = sum(queryset.count() for _, queryset, _, _ in sources)
     with tqdm(total=total, desc="Search index", unit="doc", disable=not progress) as bar:
@@ -204,7 +229,8 @@ def search_reindex(*, progress: bool = False) -> ReindexReport:
                 _write_full_text([document.pk for document in documents])
                 setattr(report, counter, getattr(report, counter) + len(documents))
                 bar.update(len(documents))
-    report.removed = max(report.removed - report.articles - report.events - report.actors, 0)
+    indexed = report.articles + report.events + report.actors + report.places
+    report.removed = max(report.removed - indexed, 0)
     return report
 
 

@@ -13,6 +13,7 @@ from monitor.search.services import (
     search_index_actor,
     search_index_article,
     search_index_event,
+    search_index_place,
     search_reindex,
 )
 from tests import factories
@@ -205,3 +206,26 @@ def test_search_page_says_what_it_searched_for_instead_and_counts_by_kind(client
     assert "kind=event" in facets
     narrowed = client.get("/search/", {"q": "pezeshkian", "kind": "event"})
     assert "1 result for" in narrowed.text and 'aria-current="true"' in narrowed.text
+
+
+def test_places_are_found_once_a_published_event_happened_there(db):
+    place = factories.place(name="Sochi", country=factories.region(name="Russia"))
+    search_index_place(place)
+    assert _search("sochi") == []  # no published event yet: unknown outside the newsroom
+    factories.event(title="Talks", place=place)
+    search_reindex()
+    found = [h for h in _search("sochi") if h.document.kind == "place"]
+    assert [h.document.title for h in found] == ["Sochi, Russia"]
+    assert found[0].document.url == place.get_absolute_url()
+
+
+def test_renaming_a_place_in_its_service_reindexes_it(db, django_capture_on_commit_callbacks):
+    from events.services import place_saved
+
+    place = factories.place(name="Sochi")
+    factories.event(title="Talks", place=place)
+    place.name = "Adler"
+    place.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        place_saved(place=place, fields={"name"})
+    assert [h.document.title for h in _search("adler") if h.document.kind == "place"] == ["Adler"]

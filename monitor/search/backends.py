@@ -13,25 +13,21 @@ import dataclasses
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
+from django.utils.safestring import SafeString
 
 from articles.models import Article
 from events.models import Actor, Event, Place
 from monitor.core.expressions import IdList
 
-from . import queries
-from .models import SearchDocument, entry_id
+from . import queries, snippets
+from .models import SearchDocument
 
 LIMIT = 200
 # Candidates ranked in the index before the visibility check: an index kept after every
 # commit holds few documents readers may not see (a scheduled article not yet due).
 CANDIDATES = 2 * LIMIT
-# Markers the engines put around matches; escaped text never contains them.
-START, STOP = "\x02", "\x03"
 # What ranking and the visibility check read of every candidate; the hits a page shows are
 # read whole by ``with_snippets``.
 RANKED = ("pk", "kind", "object_id", "entry")
@@ -68,15 +64,35 @@ def visible(hits: list[Hit]) -> list[Hit]:
     return [hit for hit in hits if hit.document.object_id in public[hit.document.kind]][:LIMIT]
 
 
-def highlight(text: str) -> SafeString:
-    """Escape ``text`` and turn the engine's match markers into <mark> elements."""
-    return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
-
-
 def read_query(text: str) -> list[queries.Clause]:
-    """What ``text`` asks for: its clauses, each with the other names of the actor it names."""
+    """What ``text`` asks for: its clauses, each with the other names of the actor it names.
+    The last word is a prefix only while it is not a word of the index: "secu" finds
+    "security", "security" is matched as a word (a prefix costs a merge of every word it
+    begins, and a whole word's inflections are its stem's)."""
     clauses = queries.parse(text)
-    return queries.with_alternatives(clauses, other_names(clauses)) if clauses else clauses
+    if not clauses:
+        return clauses
+    last = clauses[-1]
+    if last.prefix and indexed(last.text):
+        clauses[-1] = queries.Clause(last.words)
+    return queries.with_alternatives(clauses, other_names(clauses))
+
+
+def indexed(word: str) -> bool:
+    """Whether any document holds ``word`` (as the index stems it)."""
+    if connection.vendor == "sqlite":
+        sql, params = "SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT 1", [f'"{word}"']
+    else:
+        # A stop word ("about") makes an empty query: nothing to correct.
+        sql = (
+            "SELECT numnode(q) = 0 OR EXISTS (SELECT 1 FROM search_searchdocument"
+            " WHERE search_vector @@ q) FROM plainto_tsquery('english', %s) AS q"
+        )
+        params = [word]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return row is not None and bool(row[0])
 
 
 def search(query: str | list[queries.Clause], documents) -> list[Hit]:
@@ -120,17 +136,16 @@ def with_snippets(hits: list[Hit], query: str | list[queries.Clause]) -> list[Hi
     """The hits with their documents read whole and their highlighted snippets (the passage
     that matched; without words, the document's beginning)."""
     clauses = read_query(query) if isinstance(query, str) else query
-    ids = [hit.document.pk for hit in hits]
-    shown = SearchDocument.objects.all() if not clauses else SearchDocument.objects.defer("body")
-    documents = shown.in_bulk(ids)
-    hits = [dataclasses.replace(hit, document=documents[hit.document.pk]) for hit in hits]
-    if not clauses or not ids:
-        snippets = {hit.document.pk: escape(Truncator(hit.document.body).words(40)) for hit in hits}
-    elif connection.vendor == "postgresql":
-        snippets = _snippets_postgresql(clauses, ids)
-    else:
-        snippets = _snippets_sqlite(clauses, hits)
-    return [dataclasses.replace(hit, snippet=snippets.get(hit.document.pk, "")) for hit in hits]
+    documents = SearchDocument.objects.in_bulk([hit.document.pk for hit in hits])
+    return [
+        dataclasses.replace(
+            hit,
+            document=documents[hit.document.pk],
+            snippet=snippets.snippet(documents[hit.document.pk].body, clauses),
+        )
+        for hit in hits
+        if hit.document.pk in documents
+    ]
 
 
 def _tsquery(clauses) -> SearchQuery:
@@ -147,15 +162,6 @@ def _rank_postgresql(clauses, documents) -> list[Hit]:
         .values_list(*RANKED, "rank")
     )
     return [Hit(Candidate(*row[:-1]), SafeString(""), row[-1]) for row in found]
-
-
-def _snippets_postgresql(clauses, ids) -> dict[int, SafeString]:
-    headline = SearchHeadline(
-        "body", _tsquery(clauses), config="english", start_sel=START, stop_sel=STOP,
-        max_words=35, min_words=15,
-    )  # fmt: skip
-    rows = SearchDocument.objects.filter(pk__in=ids).annotate(snippet=headline)
-    return {pk: highlight(snippet) for pk, snippet in rows.values_list("pk", "snippet")}
 
 
 def _rank_sqlite(clauses, documents) -> list[Hit]:
@@ -182,15 +188,3 @@ def _rank_sqlite(clauses, documents) -> list[Hit]:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return [Hit(Candidate(*row[:-1]), SafeString(""), -row[-1]) for row in rows]
-
-
-def _snippets_sqlite(clauses, hits) -> dict[int, SafeString]:
-    entries = [hit.document.entry for hit in hits]
-    placeholders = ", ".join(["%s"] * len(entries))
-    sql = (
-        "SELECT rowid, snippet(search_fts, -1, char(2), char(3), '…', 24) FROM search_fts"  # noqa: S608
-        f" WHERE search_fts MATCH %s AND rowid IN ({placeholders})"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [queries.fts5(clauses), *entries])
-        return {entry_id(entry): highlight(snippet) for entry, snippet in cursor.fetchall()}

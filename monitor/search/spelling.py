@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db import connection
 
 from . import queries
+from .backends import indexed
 
 # Words this short are left alone: one letter changes them into too many others.
 SHORTEST = 4
@@ -56,7 +57,7 @@ def closest(word: str, candidates: list[tuple[str, int]]) -> str | None:
 def suggest(clauses: list[queries.Clause]) -> str | None:
     """The query as the index would spell it, or ``None`` when nothing would change."""
     words = [word for clause in clauses for word in clause.words]
-    unknown = [word for word in words if len(word) >= SHORTEST and not _known(word)]
+    unknown = [word for word in words if len(word) >= SHORTEST and not indexed(word)]
     if not unknown:
         return None
     better = {}
@@ -71,23 +72,6 @@ def suggest(clauses: list[queries.Clause]) -> str | None:
         text = " ".join(better.get(word, word) for word in clause.words)
         parts.append(f'"{text}"' if clause.phrase else text)
     return " ".join(parts)
-
-
-def _known(word: str) -> bool:
-    """Whether any document holds ``word`` (as the index stems it)."""
-    if connection.vendor == "sqlite":
-        sql, params = "SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT 1", [f'"{word}"']
-    else:
-        # A stop word ("about") makes an empty query: nothing to correct.
-        sql = (
-            "SELECT numnode(q) = 0 OR EXISTS (SELECT 1 FROM search_searchdocument"
-            " WHERE search_vector @@ q) FROM plainto_tsquery('english', %s) AS q"
-        )
-        params = [word]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    return row is not None and bool(row[0])
 
 
 def _sqlite(word: str) -> str | None:

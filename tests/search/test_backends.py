@@ -229,3 +229,14 @@ def test_renaming_a_place_in_its_service_reindexes_it(db, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         place_saved(place=place, fields={"name"})
     assert [h.document.title for h in _search("adler") if h.document.kind == "place"] == ["Adler"]
+
+
+def test_the_last_word_is_a_prefix_only_while_the_index_lacks_it(db):
+    from monitor.search.backends import read_query
+
+    article = factories.article(body="Shahed drones over Kyiv.")
+    search_index_article(article)
+    assert read_query("shahed drones")[-1].prefix is False  # a word of the index
+    assert read_query("shahed dro")[-1].prefix is True  # still being typed
+    assert [h.document.object_id for h in _search("shahed dro")] == [article.pk]
+    assert [h.document.object_id for h in _search("drone")] == [article.pk]  # its stem

@@ -8,11 +8,10 @@ from monitor.core.caching import site_changes_at
 from monitor.core.changes import Changed
 
 from .models import Article
-from .services.counts import catalog_counts_refresh
+from .services.counts import catalog_counts_refresh, counted_keys
 from .services.home import home_lists_stale
 from .services.pages import article_pages_render
 from .services.related import related_refresh
-from .services.subjects import classification_keys
 
 # Catalogue rows whose names an article's stored page shows, and how to find its articles.
 SHOWN_ON_PAGES = {
@@ -24,7 +23,7 @@ SHOWN_ON_PAGES = {
 
 
 def changes_committed(changes: Sequence[Changed]) -> None:
-    """Related articles and the topics' and regions' counts follow what articles are about
+    """Related articles and the topics', regions' and authors' counts follow what articles are about
     and whether readers see them; stored pages follow the names of the authors, topics, regions and publications they show."""
     moved = {
         change.id
@@ -39,9 +38,8 @@ def changes_committed(changes: Sequence[Changed]) -> None:
         for change in changes
         if change.resource == "article" and Changed.IDENTITY in change.aspects
     }
-    if seen:  # readers may have started or stopped seeing them: their topics' counts follow
-        keys = classification_keys(seen)
-        catalog_counts_refresh(key for article_keys in keys.values() for key in article_keys)
+    if seen:  # readers may have started or stopped seeing them: their counts follow
+        catalog_counts_refresh(counted_keys(seen))
     if any(change.resource == "article" for change in changes):
         # The next article to become public by the clock (scheduled, or published with a
         # time still to come) changes what pages show at its time.

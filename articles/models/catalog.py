@@ -76,6 +76,11 @@ class Author(models.Model):
     bio = models.TextField("short biography", blank=True, help_text="Markdown.")
     bio_html = models.TextField(editable=False, blank=True)
     photo = models.ImageField(upload_to="authors/", blank=True)
+    public_articles = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Public articles in their byline, kept after every change (articles.services.counts).",
+    )
 
     objects = AuthorQuerySet.as_manager()
 

@@ -37,6 +37,7 @@ from articles.workflow import Action
 from monitor.core.changes import Changed, changes_announce
 
 from .changes import article_change, change_unit
+from .counts import catalog_counts_refresh
 from .pages import article_page_render
 from .references import ReferenceSync, article_sync_references
 from .revisions import article_revision_create, article_snapshot
@@ -148,11 +149,16 @@ def article_save(
         for number, text in notes:
             Note.objects.create(article=article, number=number, text=normalise_newlines(text))
     if authors is not None:
+        before_bylines = set(article.bylines.values_list("author_id", flat=True))
         article.bylines.all().delete()
         ArticleAuthor.objects.bulk_create(
             ArticleAuthor(article=article, author=author, position=n)
             for n, author in enumerate(authors)
         )
+        if moved := before_bylines ^ {author.pk for author in authors}:
+            # Authors who joined or left the byline: counted again once committed.
+            keys = [f"author:{pk}" for pk in moved]
+            transaction.on_commit(lambda: catalog_counts_refresh(keys), robust=True)
     references = article_sync_references(article=article)
     article_classification_index(article)
     saved = article_commit(article=article, before=before, by=by, note=note, now=now)

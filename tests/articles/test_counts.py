@@ -52,3 +52,32 @@ def test_a_topic_only_drafts_have_is_not_shown(client):
     factories.classify(factories.article(published=False), topics=[secret])
     assert _counts()[0] == {"Secret plans": 0}
     assert "Secret plans" not in client.get("/").text
+
+
+def test_authors_counts_follow_publication_bylines_and_retraction(client):
+    from articles.models import Author
+    from articles.services import article_save
+
+    ada, kasper = factories.author(name="Ada"), factories.author(name="Kasper")
+    first = factories.article(authors=[ada])
+    draft = factories.article(authors=[kasper], published=False)
+
+    def counts():
+        return dict(Author.objects.values_list("name", "public_articles"))
+
+    assert counts() == {"Ada": 1, "Kasper": 0}
+    # The search page offers the authors readers may know: Kasper has only a draft.
+    options = client.get("/search/").text.split('name="author"')[1].split("</select>")[0]
+    assert "Ada" in options and "Kasper" not in options
+    # The byline changes on a save: both authors are counted again.
+    with committed():
+        article_save(article=first, by=None, authors=[kasper])
+    assert counts() == {"Ada": 0, "Kasper": 1}
+    publisher = factories.user("Publisher")
+    with committed():
+        for action in ("submit", "approve", "publish"):
+            article_transition(article=draft, action=action, by=publisher)
+    assert counts() == {"Ada": 0, "Kasper": 2}
+    with committed():
+        article_transition(article=first, action="retract", by=publisher, comment="Wrong.")
+    assert counts() == {"Ada": 0, "Kasper": 1}

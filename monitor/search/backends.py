@@ -55,7 +55,7 @@ def visible(hits: list[Hit]) -> list[Hit]:
     Kind = SearchDocument.Kind
     ids = {kind: [h.document.object_id for h in hits if h.document.kind == kind] for kind in Kind}
     public = {
-        kind: set(model.objects.public().filter(pk__in=IdList(ids[kind])).values_list("pk", flat=True))
+        kind: set(model.objects.public().filter(pk__in=IdList(ids[kind])).order_by().values_list("pk", flat=True))
         if ids[kind] else set()
         for kind, model in (
             (Kind.ARTICLE, Article), (Kind.EVENT, Event), (Kind.ACTOR, Actor), (Kind.PLACE, Place)
@@ -177,7 +177,8 @@ def _rank_sqlite(clauses, documents) -> list[Hit]:
     table = SearchDocument._meta.db_table
     sql = (
         "SELECT id, kind, object_id, entry, score FROM ("  # noqa: S608
-        f" SELECT {table}.id, {table}.kind, {table}.object_id, {table}.entry,"
+        # The key comes from the index: the document's own column sits after its body.
+        f" SELECT {table}.id, {table}.kind, {table}.object_id, search_fts.rowid AS entry,"
         " bm25(search_fts, 10.0, 1.0) AS score"
         f" FROM search_fts JOIN {table} ON {table}.entry = search_fts.rowid"
         f" WHERE search_fts MATCH %s{where}"

@@ -240,3 +240,16 @@ def test_the_last_word_is_a_prefix_only_while_the_index_lacks_it(db):
     assert read_query("shahed dro")[-1].prefix is True  # still being typed
     assert [h.document.object_id for h in _search("shahed dro")] == [article.pk]
     assert [h.document.object_id for h in _search("drone")] == [article.pk]  # its stem
+
+
+def test_a_search_tried_again_as_the_index_spells_it_costs_a_bounded_few_queries(
+    client, db, django_assert_max_num_queries
+):
+    for n in range(5):
+        factories.article(body=f"Pezeshkian arrived in Minsk, visit {n}.")
+    search_reindex()
+    # Each unknown word: whether the index holds it, its neighbours in the vocabulary and
+    # how a document writes the best; then the search again, as spelt.
+    with django_assert_max_num_queries(16):
+        response = client.get("/search/", {"q": "Pezeshkain Minsk"})
+    assert "Showing results for" in response.text and "5 results" in response.text

@@ -69,12 +69,13 @@ def _marks_html(marks) -> SafeString:
         item = mark.item
         colour = escape(item.colour)
         if item.point:
-            shape = f'<circle cx="{mark.x:.1f}" cy="{mark.y:.1f}" r="6" fill="{colour}"></circle>'
+            shape = f'<circle cx="{mark.x:g}%" cy="{mark.y}" r="6" fill="{colour}"></circle>'
         else:
             shape = (
-                f'<rect x="{mark.x:.1f}" y="{int(mark.y) - 5:.1f}" width="{mark.width:.1f}" '
+                f'<rect x="{mark.x:g}%" y="{mark.y - 5}" width="{mark.width:g}%" '
                 f'height="10" rx="3" fill="{colour}" fill-opacity="0.75"></rect>'
             )
+        # A link named by its <title> (what a pointer's hover shows too), inside a group.
         out.append(
             f'<a href="{escape(item.url)}" class="event-mark">'
             f"<title>{escape(item.date_label)}: {escape(item.title)}</title>{shape}</a>"

@@ -1,7 +1,7 @@
 """Every kind of public page, on the demo content, checked by axe-core in chromium: no
 violation rated serious or critical. The pages with a timeline chart are checked again at a
-phone's width, where the chart's text must render at 12 px or more and no label, tick or
-mark may be cut off by the chart's edges."""
+phone's width, where the chart's text must render at 12 px or more, no label, tick or mark
+may be cut off by the chart's edges, and no mark may be narrower than 6 px."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -26,6 +26,7 @@ CHART_GEOMETRY = """
     text: el.tagName === "text",
     px: parseFloat(getComputedStyle(el).fontSize) * el.getScreenCTM().a,
     inside: inside(el.getBoundingClientRect()),
+    wide: el.getBoundingClientRect().width,
     box: [el.getBoundingClientRect(), chart].map((b) => [b.left, b.top, b.right, b.bottom].map(Math.round).join(",")).join(" in "),
   }));
 })
@@ -131,7 +132,8 @@ def test_charts_on_a_phone_are_readable_unclipped_and_reached_by_keyboard(browse
         assert texts and len(drawn) > len(texts), name
         small = [(item["what"], round(item["px"], 1)) for item in texts if item["px"] < 12]
         clipped = [f"{item['what']} ({item['box']})" for item in drawn if not item["inside"]]
-        assert (small, clipped) == ([], []), name
+        hairlines = [item["what"] for item in drawn if not item["text"] and item["wide"] < 6]
+        assert (small, clipped, hairlines) == ([], [], []), name
         assert blocking_violations(page) == [], name
 
         # Each mark is a link, named by its event, that the keyboard reaches; the list beside

@@ -31,7 +31,8 @@ from articles.models import Article, ArticlePage, Citation, RelatedArticle, Sour
 
 RELATED_SHOWN = 5
 PAGES_BATCH = 200
-STORED_FORMAT = 3  # what a stored page holds: a page stored in another format is stale
+STORED_FORMAT = 4  # what a stored page holds: a page stored in another format is stale
+# (4: timeline marks drawn in percent of the width, in a group rather than an image)
 
 TEMPLATES = (
     "articles/_article_meta.html",

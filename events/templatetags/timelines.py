@@ -63,18 +63,25 @@ def timeline_render(events, label="Timeline", compact=False) -> SafeString:
 # here rather than by the template engine, which costs several times more per row; event
 # addresses are reversed once for the page. Every value is escaped (by the standard
 # library's escape, which Django's wraps: the same text, without a wrapper per call).
+# A bar is never narrower than this on screen (a month on a phone would be a hairline); the
+# chart's margins leave room for it at the axis's end.
+BAR_MIN_PX = 6
+
+
 def _marks_html(marks) -> SafeString:
     out = []
     for mark in marks:
         item = mark.item
         colour = escape(item.colour)
         if item.point:
-            shape = f'<circle cx="{mark.x:.1f}" cy="{mark.y:.1f}" r="6" fill="{colour}"></circle>'
+            shape = f'<circle cx="{mark.x:g}%" cy="{mark.y}" r="6" fill="{colour}"></circle>'
         else:
             shape = (
-                f'<rect x="{mark.x:.1f}" y="{int(mark.y) - 5:.1f}" width="{mark.width:.1f}" '
+                f'<rect x="{mark.x:g}%" y="{mark.y - 5}" width="{mark.width:g}%" '
+                f'style="width: max({BAR_MIN_PX}px, {mark.width:g}%)" '
                 f'height="10" rx="3" fill="{colour}" fill-opacity="0.75"></rect>'
             )
+        # A link named by its <title> (what a pointer's hover shows too), inside a group.
         out.append(
             f'<a href="{escape(item.url)}" class="event-mark">'
             f"<title>{escape(item.date_label)}: {escape(item.title)}</title>{shape}</a>"

@@ -8,11 +8,7 @@ import pytest
 
 from articles.models import WorkingCopy
 from tests import factories
-from tests.browser.test_public_site import (  # noqa: F401 - the shared fixture
-    CHROMIUM,
-    browser,
-    signed_in,
-)
+from tests.browser.conftest import CHROMIUM, signed_in
 
 pytestmark = [
     pytest.mark.skipif(
@@ -24,7 +20,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def editor_page(browser, live_server, django_user_model):  # noqa: F811
+def editor_page(browser, live_server, django_user_model):
     editor = django_user_model.objects.create_superuser("autosaver", "a@example.org", None)
     # Playwright's wait_for_function evaluates its predicate with eval(), which the site's CSP
     # forbids; the policy itself is tested in test_security_policy.py.

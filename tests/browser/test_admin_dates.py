@@ -4,12 +4,7 @@ as it is typed, and once saved, readers see the date as written on the event's p
 import pytest
 
 from events.models import Event, EventType
-from tests.browser.test_public_site import (  # noqa: F401 - the shared fixture
-    CHROMIUM,
-    browser,
-    codebook_seeded,
-    signed_in,
-)
+from tests.browser.conftest import CHROMIUM, codebook_seeded, signed_in
 
 pytestmark = [
     pytest.mark.skipif(
@@ -21,7 +16,7 @@ pytestmark = [
 
 
 def test_a_date_typed_as_written_is_read_as_it_is_typed_and_shown_as_written(
-    browser,  # noqa: F811
+    browser,
     live_server,
     django_user_model,
 ):

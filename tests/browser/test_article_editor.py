@@ -8,12 +8,7 @@ import pytest
 
 from articles.models import Article
 from tests import factories
-from tests.browser.test_public_site import (  # noqa: F401 - the shared fixture
-    CHROMIUM,
-    SCREENSHOTS,
-    browser,
-    signed_in,
-)
+from tests.browser.conftest import CHROMIUM, SCREENSHOTS, signed_in
 
 pytestmark = [
     pytest.mark.skipif(
@@ -25,7 +20,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def writer(browser, live_server, django_user_model):  # noqa: F811
+def writer(browser, live_server, django_user_model):
     editor = django_user_model.objects.create_superuser("writer", "w@example.org", None)
     # The site's own content security policy applies.
     context = signed_in(browser, live_server.url, editor, viewport={"width": 1440, "height": 1000})
@@ -104,7 +99,7 @@ def _roles():
         )
 
 
-def test_a_contributor_finds_a_returned_draft_and_its_note_first(browser, live_server):  # noqa: F811
+def test_a_contributor_finds_a_returned_draft_and_its_note_first(browser, live_server):
     from articles.services import article_transition
 
     _roles()

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from tests.browser.test_public_site import CHROMIUM, browser, site  # noqa: F401 - shared fixtures
+from tests.browser.conftest import CHROMIUM
 
 pytestmark = [
     pytest.mark.skipif(not shutil.which(CHROMIUM), reason=f"{CHROMIUM} is not installed"),
@@ -38,7 +38,7 @@ def _visit(context, url) -> tuple[list[str], list[str], str]:
     return violations, requested, policy
 
 
-def test_no_page_violates_the_policy_or_loads_from_elsewhere(browser, site, django_user_model):  # noqa: F811
+def test_no_page_violates_the_policy_or_loads_from_elsewhere(browser, site, django_user_model):
     from articles.models import Article
     from events.models import Actor
 

@@ -156,10 +156,10 @@ def test_a_restored_site_is_the_same_site(media, tmp_path, settings, client, cap
     rebuilt = derived()
     for name in ("subjects", "related", "pages"):
         assert rebuilt[name] == made[name], name
-    # The rebuilt index is whole: it also holds the actors the factories made without the
+    # The rebuilt index is whole: it also holds the actors and places the factories made without the
     # write path (so unindexed before).
     assert made["search"] <= rebuilt["search"]
-    assert {kind for kind, *_ in rebuilt["search"] - made["search"]} <= {"actor"}
+    assert {kind for kind, *_ in rebuilt["search"] - made["search"]} <= {"actor", "place"}
     assert files(media) == uploaded
     # A restore is not an editorial change: nothing announced, no webhook queued.
     assert heard == [] and DBTaskResult.objects.count() == tasks

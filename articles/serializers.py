@@ -9,10 +9,13 @@ Articles themselves are written out by hand from rows (``articles.representation
 at a time: the fields declared here say what they hold, for the schema.
 """
 
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import Article, Author, Outlet, Region, Source
+from monitor.core.sites import site_url
+
+from .models import Article, Author, Change, Outlet, Region, Source
 from .representations import (
     Addresses,
     api_url,
@@ -274,6 +277,43 @@ class ArticleDetailSerializer(ArticleSummarySerializer):
         if not self.context.get("include_events"):
             return []
         return EventRefSerializer(article.public_events, many=True, context=self.context).data
+
+
+API_PATHS = {
+    Change.Resource.ARTICLE: "api:article-detail",
+    Change.Resource.EVENT: "api:event-detail",
+    Change.Resource.SOURCE: "api:source-detail",
+    Change.Resource.OUTLET: "api:outlet-detail",
+    Change.Resource.ACTOR: "api:actor-detail",
+}
+
+
+class ChangeEntrySerializer(serializers.Serializer):
+    """A change-feed entry: the feed lists them (with a cursor each), and the API detail of
+    a retracted article answers 410 with its tombstone entry."""
+
+    type = serializers.SerializerMethodField(help_text='"article.published", "event.merged"…')
+    resource = serializers.CharField()
+    id = serializers.CharField(source="resource_id")
+    action = serializers.CharField()
+    version = serializers.IntegerField()
+    at = serializers.DateTimeField()
+    url = serializers.SerializerMethodField(help_text="Where to fetch it (absent for removals).")
+    tombstone = serializers.SerializerMethodField()
+
+    def get_type(self, change) -> str:
+        return f"{change.resource}.{change.action}"
+
+    def get_url(self, change) -> str | None:
+        if change.tombstone:
+            return None
+        path = reverse(API_PATHS[change.resource], args=[change.resource_id])
+        return site_url(self.context.get("request")) + path
+
+    def get_tombstone(self, change) -> dict | None:
+        if not change.tombstone:
+            return None
+        return {"reason": change.reason or change.action, "replaced_by": change.replaced_by or None}
 
 
 class NinjsArticleSerializer(serializers.Serializer):

@@ -93,7 +93,7 @@ class ArticleRefSerializer(serializers.Serializer):
     api_url = serializers.SerializerMethodField()
 
     def get_url(self, article) -> str:
-        return public_url(article.get_absolute_url())
+        return public_url(article.get_absolute_url(), self.context.get("request"))
 
     def get_api_url(self, article) -> str:
         return api_url(self, "article-detail", pk=article.pk)
@@ -152,7 +152,7 @@ class ArticleSummarySerializer(TrimmableSerializer):
         return api_url(self, "article-detail", pk=article.pk)
 
     def get_url(self, article) -> str:
-        return public_url(article.get_absolute_url())
+        return public_url(article.get_absolute_url(), self.context.get("request"))
 
     def get_status(self, article) -> str:
         if not article.is_public():
@@ -222,7 +222,7 @@ class ImageSerializer(serializers.Serializer):
     credit = serializers.CharField(source="image_credit")
 
     def get_url(self, article) -> str:
-        return public_url(article.image.url) if article.image else ""
+        return public_url(article.image.url, self.context.get("request")) if article.image else ""
 
 
 class CitationSerializer(serializers.Serializer):
@@ -343,7 +343,7 @@ class PublicationSerializer(TrimmableSerializer):
     url = serializers.SerializerMethodField()
 
     def get_url(self, publication) -> str:
-        return public_url(publication.get_absolute_url())
+        return public_url(publication.get_absolute_url(), self.context.get("request"))
 
 
 class IssueSerializer(TrimmableSerializer):
@@ -367,7 +367,7 @@ class AuthorSerializer(TrimmableSerializer):
     url = serializers.SerializerMethodField()
 
     def get_url(self, author: Author) -> str:
-        return public_url(author.get_absolute_url())
+        return public_url(author.get_absolute_url(), self.context.get("request"))
 
 
 class TopicSerializer(TrimmableSerializer):

@@ -13,8 +13,8 @@ from django.conf import settings
 
 # Outside any request, with no MONITOR_SITE_URL: the development server's address.
 FALLBACK_SITE_URL = "http://127.0.0.1:8000"
-# Stands for the site's address in stored HTML; no request's host can look like it.
-SITE_PLACEHOLDER = "monitor-site:"
+# Stands for the site's address in stored HTML: a reserved name (RFC 2606) no host is given.
+SITE_PLACEHOLDER = "https://monitor-site.invalid"
 
 
 def site_url(request=None) -> str:

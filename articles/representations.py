@@ -65,8 +65,7 @@ class Addresses:
     """The addresses a representation gives, for one request."""
 
     def __init__(self, serializer):
-        self.request = serializer.context.get("request")
-        self.site = site_url(self.request)
+        self.site = site_url(serializer.context.get("request"))
         self.article_api = api_url(serializer, "article-detail", pk=PK_PLACEHOLDER)
         self.event_api = api_url(serializer, "event-detail", uuid=UUID_PLACEHOLDER)
         page = self.public(reverse("articles:detail", kwargs=_ARTICLE))

@@ -31,8 +31,3 @@ def with_site(text: str, request=None) -> str:
     if SITE_PLACEHOLDER not in text:
         return text
     return text.replace(SITE_PLACEHOLDER, site_url(request))
-
-
-def host_dependent() -> bool:
-    """Whether pages differ by the host they are asked on (no MONITOR_SITE_URL)."""
-    return not settings.MONITOR_SITE_URL

@@ -154,3 +154,12 @@ def test_a_host_not_allowed_is_refused_not_echoed(hosts, api, db):
     response = api.get("/api/v1/articles/", HTTP_HOST="evil.example")
     assert response.status_code == 400
     assert b"evil.example" not in response.content
+
+
+@pytest.mark.parametrize("path", ["/sitemap.xml", "/feeds/rss/"])
+def test_cached_feeds_and_sitemaps_are_kept_apart_by_host(hosts, client, db, path):
+    factories.article()
+    for host in (HOST, OTHER, HOST):
+        text = client.get(path, HTTP_HOST=host).text
+        assert f"http://{host}/" in text
+        assert f"http://{({HOST, OTHER} - {host}).pop()}/" not in text

@@ -22,6 +22,7 @@ from .filters import ArticleFilterSet
 from .models import (
     Article,
     Author,
+    Change,
     Citation,
     Outlet,
     Region,
@@ -32,6 +33,7 @@ from .selectors import (
     readable_article,
     readable_articles,
     readable_publications,
+    retracted_article,
     sources_cited_or_supporting,
 )
 
@@ -64,6 +66,14 @@ FIELDS_PARAMETER = OpenApiParameter(
     description="Comma-separated top-level fields to keep (the others are left out); JSON "
     "answers only: CSV, GeoJSON and ninjs are not trimmed (400).",
 )
+
+
+class Retracted(Exception):
+    """The article asked for was retracted: its address answers 410 Gone."""
+
+    def __init__(self, article):
+        super().__init__(article.pk)
+        self.article = article
 
 
 class NinjsRenderer(renderers.JSONRenderer):
@@ -155,14 +165,29 @@ class ArticleViewSet(SubscriberViewSet):
         )
 
     def get_object(self):
-        """The article of the URL if the plan may read it, else 404: one prepared statement
-        (``readable_article``) in place of building and compiling the queryset's."""
+        """The article of the URL if the plan may read it, else 404 (410 if it was retracted):
+        one prepared statement (``readable_article``) in place of building and compiling the
+        queryset's."""
         self.filter_queryset(Article.objects.none())  # the query parameters' checks only
-        article = readable_article(self.request, self.kwargs[self.lookup_url_kwarg or "pk"])
-        if article is None:  # as get_object_or_404 says it
+        pk = self.kwargs[self.lookup_url_kwarg or "pk"]
+        article = readable_article(self.request, pk)
+        if article is None:
+            retracted = retracted_article(self.request, pk)
+            if retracted is not None:
+                raise Retracted(retracted)
+            # as get_object_or_404 says it
             raise Http404(f"No {Article._meta.object_name} matches the given query.")
         self.check_object_permissions(self.request, article)
         return article
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Retracted as gone:
+            # What the change feed shows of the retraction, without the feed's cursor.
+            entry = Change.retraction(gone.article)
+            data = serializers.ChangeEntrySerializer(entry, context={"request": request}).data
+            return Response(data, status=410)
 
     def is_ninjs(self) -> bool:
         renderer = getattr(self.request, "accepted_renderer", None)

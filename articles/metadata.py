@@ -1,11 +1,12 @@
 """What search engines and link previews read about an article: description and JSON-LD.
 
 Built from an article loaded with ``for_display()`` and the sources it cites; no queries.
+Absolute addresses start with ``site``: the site's address, or ``SITE_PLACEHOLDER`` in what
+is stored to be served to any host (``monitor.core.sites``).
 """
 
 import json
 
-from django.conf import settings
 from django.templatetags.static import static
 from django.utils.text import Truncator
 
@@ -13,24 +14,24 @@ from django.utils.text import Truncator
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def absolute_url(path: str) -> str:
-    """``path`` on the public address (MONITOR_SITE_URL); absolute URLs pass through."""
+def absolute_url(path: str, site: str) -> str:
+    """``path`` on the site's address ``site``; absolute URLs pass through."""
     if not path or "://" in path:
         return path
-    return settings.MONITOR_SITE_URL + path
+    return site + path
 
 
 # What a shared article shows when neither it nor its publication has an image.
 SITE_IMAGE = "monitor/og-image.png"
 
 
-def article_image_url(article) -> str:
+def article_image_url(article, site: str) -> str:
     """The image a shared article shows (absolute): its lead image, else its publication's,
     else the site's."""
     for image in (article.image, article.publication.image):
         if image:
-            return absolute_url(image.url)
-    return absolute_url(static(SITE_IMAGE))
+            return absolute_url(image.url, site)
+    return absolute_url(static(SITE_IMAGE), site)
 
 
 def article_description(article, *, length: int = 200) -> str:
@@ -40,24 +41,28 @@ def article_description(article, *, length: int = 200) -> str:
     return Truncator(" ".join(text.split())).chars(length)
 
 
-def article_json_ld(article, *, sources=()) -> dict:
+def article_json_ld(article, *, site: str, sources=()) -> dict:
     """schema.org NewsArticle: headline, dates, authors, publisher, image and citations."""
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "mainEntityOfPage": absolute_url(article.get_absolute_url()),
+        "mainEntityOfPage": absolute_url(article.get_absolute_url(), site),
         "headline": article.title[:110],
         "description": article_description(article),
         "datePublished": article.published_at.isoformat(),
         "dateModified": max(article.published_at, article.updated_at).isoformat(),
         "author": [
-            {"@type": "Person", "name": person.name, "url": absolute_url(person.get_absolute_url())}
+            {
+                "@type": "Person",
+                "name": person.name,
+                "url": absolute_url(person.get_absolute_url(), site),
+            }
             for person in article.byline()
         ],
         "publisher": {
             "@type": "Organization",
             "name": article.publication.name,
-            "url": absolute_url(article.publication.get_absolute_url()),
+            "url": absolute_url(article.publication.get_absolute_url(), site),
         },
         "isPartOf": {
             "@type": "PublicationIssue",
@@ -75,7 +80,7 @@ def article_json_ld(article, *, sources=()) -> dict:
             for source in sources
         ],
     }
-    data["image"] = [article_image_url(article)]
+    data["image"] = [article_image_url(article, site)]
     return data
 
 

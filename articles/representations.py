@@ -16,7 +16,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +24,7 @@ from rest_framework.settings import api_settings
 
 from monitor.core.expressions import IdList
 from monitor.core.prepared import IdsSlot, Prepared, Slot
+from monitor.core.sites import site_url
 
 from .dates import FuzzyDate, Precision
 from .models import (
@@ -41,15 +41,15 @@ from .models import (
 from .selectors import public_events, readable_under
 
 
-def public_url(path: str) -> str:
-    """A public page's canonical address, on ``MONITOR_SITE_URL``."""
-    return f"{settings.MONITOR_SITE_URL}{path}" if path else ""
+def public_url(path: str, request=None) -> str:
+    """A public page's canonical address: on ``MONITOR_SITE_URL``, else on the host
+    ``request`` came to (``monitor.core.sites``)."""
+    return f"{site_url(request)}{path}" if path else ""
 
 
 def api_url(serializer, name: str, **kwargs) -> str:
-    path = reverse(f"api:{name}", kwargs=kwargs)
-    request = serializer.context.get("request")
-    return request.build_absolute_uri(path) if request else path
+    """An API address, absolute as ``public_url`` makes it (for the serializer's request)."""
+    return public_url(reverse(f"api:{name}", kwargs=kwargs), serializer.context.get("request"))
 
 
 # Addresses are reversed once per request with these in place of the ids, then filled in per
@@ -65,9 +65,10 @@ class Addresses:
     """The addresses a representation gives, for one request."""
 
     def __init__(self, serializer):
+        self.site = site_url(serializer.context.get("request"))
         self.article_api = api_url(serializer, "article-detail", pk=PK_PLACEHOLDER)
         self.event_api = api_url(serializer, "event-detail", uuid=UUID_PLACEHOLDER)
-        page = public_url(reverse("articles:detail", kwargs=_ARTICLE))
+        page = self.public(reverse("articles:detail", kwargs=_ARTICLE))
         self._article = page.split(_ARTICLE_PATH)
         assert len(self._article) == 2, page
         self._zone = timezone.get_current_timezone()  # looked up once, not per article
@@ -79,6 +80,10 @@ class Addresses:
         day = published_at.astimezone(self._zone)
         before, after = self._article
         return f"{before}{publication_slug}/{day.year}/{day.month:02d}/{day.day:02d}/{slug}{after}"
+
+    def public(self, path: str) -> str:
+        """``public_url(path, request)``, the site's address looked up once."""
+        return f"{self.site}{path}" if path else ""
 
     def article(self, pk: int) -> str:
         return self.article_api.replace(PK_PLACEHOLDER, str(pk))
@@ -379,7 +384,7 @@ def _represent(
                     "body_html": row["body_html"],
                     "body_markdown": row["body"],
                     "notes": parts["notes"][pk],
-                    "image": _image(row),
+                    "image": _image(row, addresses),
                     "citations": parts["citations"][pk],
                     "cross_references": parts["cross_references"][pk],
                     "events": parts["events"][pk],
@@ -397,12 +402,12 @@ def _grouped(rows, make) -> defaultdict[int, list]:
     return grouped
 
 
-def _image(row) -> dict | None:
+def _image(row, addresses) -> dict | None:
     if not (row["image"] or row["image_credit"]):
         return None
     storage = Article._meta.get_field("image").storage
     return {
-        "url": public_url(storage.url(row["image"])) if row["image"] else "",
+        "url": addresses.public(storage.url(row["image"])) if row["image"] else "",
         "alt": row["image_alt"],
         "credit": row["image_credit"],
     }

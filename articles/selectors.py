@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from monitor.core.prepared import IdsSlot, Prepared, Slot
 
-from .models import Article, Citation, Publication, Source
+from .models import Article, ArticleStatus, Citation, Publication, Source
 
 
 def readable_articles(request, now=None):
@@ -66,6 +66,18 @@ def readable_article(request, pk: int, now=None) -> Article | None:
     found = _READABLE_ONE[grant.include_embargoed, restricted]
     rows = found.rows(pk=pk, now=now or timezone.now(), publications=grant.publication_ids or ())
     return Article.from_db(found.db(), STAMPS, rows[0]) if rows else None
+
+
+def retracted_article(request, pk) -> Article | None:
+    """The article ``pk`` if it was retracted from a publication the request's plan reads:
+    its API address answers 410 Gone (asked only once ``readable_article`` found nothing)."""
+    grant = request.auth
+    if grant is None:
+        return None
+    articles = Article.objects.filter(pk=pk, status=ArticleStatus.RETRACTED)
+    if grant.publication_ids is not None:
+        articles = articles.filter(publication_id__in=grant.publication_ids)
+    return articles.only("pk", "version", "updated_at").first()
 
 
 def readable_by(request):

@@ -9,10 +9,13 @@ Articles themselves are written out by hand from rows (``articles.representation
 at a time: the fields declared here say what they hold, for the schema.
 """
 
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import Article, Author, Outlet, Region, Source
+from monitor.core.sites import site_url
+
+from .models import Article, Author, Change, Outlet, Region, Source
 from .representations import (
     Addresses,
     api_url,
@@ -90,7 +93,7 @@ class ArticleRefSerializer(serializers.Serializer):
     api_url = serializers.SerializerMethodField()
 
     def get_url(self, article) -> str:
-        return public_url(article.get_absolute_url())
+        return public_url(article.get_absolute_url(), self.context.get("request"))
 
     def get_api_url(self, article) -> str:
         return api_url(self, "article-detail", pk=article.pk)
@@ -149,7 +152,7 @@ class ArticleSummarySerializer(TrimmableSerializer):
         return api_url(self, "article-detail", pk=article.pk)
 
     def get_url(self, article) -> str:
-        return public_url(article.get_absolute_url())
+        return public_url(article.get_absolute_url(), self.context.get("request"))
 
     def get_status(self, article) -> str:
         if not article.is_public():
@@ -219,7 +222,7 @@ class ImageSerializer(serializers.Serializer):
     credit = serializers.CharField(source="image_credit")
 
     def get_url(self, article) -> str:
-        return public_url(article.image.url) if article.image else ""
+        return public_url(article.image.url, self.context.get("request")) if article.image else ""
 
 
 class CitationSerializer(serializers.Serializer):
@@ -276,6 +279,43 @@ class ArticleDetailSerializer(ArticleSummarySerializer):
         return EventRefSerializer(article.public_events, many=True, context=self.context).data
 
 
+API_PATHS = {
+    Change.Resource.ARTICLE: "api:article-detail",
+    Change.Resource.EVENT: "api:event-detail",
+    Change.Resource.SOURCE: "api:source-detail",
+    Change.Resource.OUTLET: "api:outlet-detail",
+    Change.Resource.ACTOR: "api:actor-detail",
+}
+
+
+class ChangeEntrySerializer(serializers.Serializer):
+    """A change-feed entry: the feed lists them (with a cursor each), and the API detail of
+    a retracted article answers 410 with its tombstone entry."""
+
+    type = serializers.SerializerMethodField(help_text='"article.published", "event.merged"…')
+    resource = serializers.CharField()
+    id = serializers.CharField(source="resource_id")
+    action = serializers.CharField()
+    version = serializers.IntegerField()
+    at = serializers.DateTimeField()
+    url = serializers.SerializerMethodField(help_text="Where to fetch it (absent for removals).")
+    tombstone = serializers.SerializerMethodField()
+
+    def get_type(self, change) -> str:
+        return f"{change.resource}.{change.action}"
+
+    def get_url(self, change) -> str | None:
+        if change.tombstone:
+            return None
+        path = reverse(API_PATHS[change.resource], args=[change.resource_id])
+        return site_url(self.context.get("request")) + path
+
+    def get_tombstone(self, change) -> dict | None:
+        if not change.tombstone:
+            return None
+        return {"reason": change.reason or change.action, "replaced_by": change.replaced_by or None}
+
+
 class NinjsArticleSerializer(serializers.Serializer):
     """An article as IPTC ninjs 3.1 (News in JSON): ``articles.representations.ninjs_item``."""
 
@@ -303,7 +343,7 @@ class PublicationSerializer(TrimmableSerializer):
     url = serializers.SerializerMethodField()
 
     def get_url(self, publication) -> str:
-        return public_url(publication.get_absolute_url())
+        return public_url(publication.get_absolute_url(), self.context.get("request"))
 
 
 class IssueSerializer(TrimmableSerializer):
@@ -327,7 +367,7 @@ class AuthorSerializer(TrimmableSerializer):
     url = serializers.SerializerMethodField()
 
     def get_url(self, author: Author) -> str:
-        return public_url(author.get_absolute_url())
+        return public_url(author.get_absolute_url(), self.context.get("request"))
 
 
 class TopicSerializer(TrimmableSerializer):

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from monitor.core.caching import public_page
+from monitor.core.sites import site_url, with_site
 
 from .models import Article, ArticleStatus, Author, Correction, Publication, Region, Source, Topic
 from .services import preview_link_article
@@ -68,6 +69,8 @@ def article_detail(request, publication, year, month, day, slug):
     context = {
         "article": article,
         "stored": stored,
+        # Stored with a placeholder for the site's address: this request's is put in.
+        "meta_html": with_site(stored.meta_html, request) if stored else "",
         "related": stored.related_html if stored else related_items(article),
     }
     return render(request, "articles/article_detail.html", context)
@@ -75,7 +78,7 @@ def article_detail(request, publication, year, month, day, slug):
 
 def article_page(request, article, *, preview=None):
     """An article's page rendered whole: editors' previews (``preview`` is the banner's text)."""
-    context = article_page_context(article, preview=preview) | {
+    context = article_page_context(article, preview=preview, site=site_url(request)) | {
         "related": related_items(article),
     }
     return render(request, "articles/article_detail.html", context)

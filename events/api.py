@@ -6,7 +6,8 @@ Every viewset here needs a plan that includes events (``requires_events``).
 import hashlib
 
 from django.db import models
-from django.http import StreamingHttpResponse
+from django.http import Http404, HttpResponsePermanentRedirect, StreamingHttpResponse
+from django.urls import reverse
 from django.utils.http import http_date
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -20,6 +21,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from articles.api import FIELDS_PARAMETER, SubscriberViewSet
+from monitor.core.sites import site_url
 
 from . import serializers
 from .filters import EventFilterSet
@@ -86,6 +88,20 @@ class EventViewSet(EventsViewSet):
         ):
             raise ValidationError({"fields": [FIELDS_JSON_ONLY]})
         return super().requested_fields()
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            # A merged event's address moved for good to the event it was merged into.
+            survivor = Event.objects.survivor_of(self.kwargs["uuid"])
+            if survivor is None:
+                raise
+        path = reverse("api:event-detail", kwargs={"uuid": survivor.uuid})
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(
+            site_url(request) + path + (f"?{query}" if query else "")
+        )
 
     def get_queryset(self):
         # Only the events: their representation is loaded a page (or an export's batch) at

@@ -23,7 +23,6 @@ from articles.representations import (
     api_url,
     datetimes,
     fuzzy_iso,
-    public_url,
     source_references,
 )
 from articles.representations import Addresses as ArticleAddresses
@@ -53,7 +52,7 @@ class Addresses(ArticleAddresses):
 
     def __init__(self, serializer):
         super().__init__(serializer)
-        self.event_page = public_url(event_path())
+        self.event_page = self.public(event_path())
         self.articles_api = api_url(serializer, "article-list") + "?event="
         self.datetime = datetimes()
 

@@ -103,7 +103,7 @@ class EventSerializer(TrimmableSerializer):
         return api_url(self, "event-detail", uuid=event.uuid)
 
     def get_url(self, event) -> str:
-        return public_url(event.get_absolute_url())
+        return public_url(event.get_absolute_url(), self.context.get("request"))
 
     def get_articles_url(self, event) -> str:
         return f"{api_url(self, 'article-list')}?event={event.uuid}"

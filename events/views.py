@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from articles.models import Article, ArticleSubject
@@ -41,7 +42,7 @@ def _reporting(events):
 
 @public_page
 def event_detail(request, uuid):
-    event = get_object_or_404(
+    event = (
         Event.objects.public()
         .select_related("event_type__family", "place__country")
         .prefetch_related(
@@ -49,9 +50,16 @@ def event_detail(request, uuid):
             "participations__on_behalf_of",
             "quantities",
             "event_sources__source__outlet",
-        ),
-        uuid=uuid,
+        )
+        .filter(uuid=uuid)
+        .first()
     )
+    if event is None:
+        # A merged event's page moved for good to the event it was merged into.
+        survivor = Event.objects.survivor_of(uuid)
+        if survivor is None:
+            raise Http404("No event at this address.")
+        return redirect(survivor, permanent=True)
     articles = Article.objects.public().filter(events=event).for_listing().latest_first()
     return render(request, "events/event_detail.html", {"event": event, "articles": articles})
 

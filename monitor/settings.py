@@ -35,7 +35,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 
 # The public address of the site, used in feeds, sitemaps, canonical links and the API.
-MONITOR_SITE_URL = os.environ.get("MONITOR_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Unset: absolute URLs are on the host each request came to (checked against ALLOWED_HOSTS),
+# and on monitor.core.sites.FALLBACK_SITE_URL outside any request (webhook payloads).
+MONITOR_SITE_URL = os.environ.get("MONITOR_SITE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
     "monitor.apps.MonitorAdminConfig",

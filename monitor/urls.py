@@ -5,11 +5,11 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.generic import TemplateView
 
 from articles.sitemaps import ArchiveSitemap, ArticleSitemap
 from events.sitemaps import ActorSitemap, EventSitemap, PlaceSitemap
 from monitor.core.caching import public_page
+from monitor.views import robots_txt
 
 handler400 = "monitor.core.errors.bad_request"
 handler500 = "monitor.core.errors.server_error"
@@ -27,11 +27,7 @@ urlpatterns = [
     path("api/v1/", include("monitor.api_urls")),
     path(
         "robots.txt",
-        TemplateView.as_view(
-            template_name="robots.txt",
-            content_type="text/plain",
-            extra_context={"site_url": settings.MONITOR_SITE_URL},
-        ),
+        robots_txt,
     ),
     path(
         "sitemap.xml",

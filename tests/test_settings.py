@@ -40,10 +40,24 @@ def test_production_settings_pass_check_deploy():
         "WARNING",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="monitor.example.org",
+        MONITOR_SITE_URL="https://monitor.example.org",
         DEBUG="0",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_the_site_address_is_not_set():
+    result = _manage(
+        "check",
+        "--deploy",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="monitor.example.org",
+        MONITOR_SITE_URL="",
+        DEBUG="0",
+    )
+    assert "monitor.W001" in result.stderr + result.stdout
+    assert "MONITOR_SITE_URL is not set" in result.stderr + result.stdout
 
 
 def test_secret_key_is_required_when_debug_is_off():

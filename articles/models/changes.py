@@ -23,6 +23,13 @@ class ChangeQuerySet(models.QuerySet):
     def after(self, seq: int):
         return self.filter(seq__gt=seq).order_by("seq")
 
+    def tombstone_of(self, resource: str, resource_id) -> "Change | None":
+        """The latest entry for a resource if it says the resource is gone (None if the
+        latest says otherwise, or none is kept)."""
+        latest = self.filter(resource=resource, resource_id=str(resource_id)).order_by("-seq")
+        entry = latest.first()
+        return entry if entry is not None and entry.tombstone else None
+
 
 class Change(models.Model):
     class Resource(models.TextChoices):
@@ -66,3 +73,16 @@ class Change(models.Model):
 
     def __str__(self):
         return f"#{self.seq} {self.resource} {self.resource_id} {self.action}"
+
+    @classmethod
+    def retraction(cls, article) -> "Change":
+        """An article's retraction as the feed recorded it; rebuilt (unsaved, without a
+        reason) once the feed has pruned it."""
+        return cls.objects.tombstone_of(cls.Resource.ARTICLE, article.pk) or cls(
+            resource=cls.Resource.ARTICLE,
+            resource_id=str(article.pk),
+            action=cls.Action.RETRACTED,
+            version=article.version,
+            at=article.updated_at,
+            tombstone=True,
+        )

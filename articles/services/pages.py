@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from django.conf import settings
 from django.template import engines
 from django.template.loader import render_to_string
 
@@ -28,11 +27,14 @@ from articles.metadata import (
     json_for_script,
 )
 from articles.models import Article, ArticlePage, Citation, RelatedArticle, Source
+from monitor.core.sites import SITE_PLACEHOLDER
 
 RELATED_SHOWN = 5
 PAGES_BATCH = 200
-STORED_FORMAT = 4  # what a stored page holds: a page stored in another format is stale
-# (4: timeline marks drawn in percent of the width, in a group rather than an image)
+# What a stored page holds: a page stored in another format is stale. 4: the site's address
+# as SITE_PLACEHOLDER, put in when the page is served; timeline marks drawn in percent of
+# the width, in a group rather than an image.
+STORED_FORMAT = 4
 
 TEMPLATES = (
     "articles/_article_meta.html",
@@ -44,8 +46,9 @@ TEMPLATES = (
 
 @cache
 def rendering_version() -> str:
-    """What a stored page depends on besides the article: its templates and the site's address."""
-    digest = hashlib.sha256(f"{STORED_FORMAT} {settings.MONITOR_SITE_URL}".encode())
+    """What a stored page depends on besides the article: its templates (the site's address
+    is put in when it is served)."""
+    digest = hashlib.sha256(f"{STORED_FORMAT}".encode())
     engine = engines["django"].engine
     for name in TEMPLATES:
         source = engine.find_template(name)[0].origin.name
@@ -74,10 +77,16 @@ def cited_sources(article_ids: Iterable[int]) -> dict[int, list[Source]]:
 
 
 def article_page_context(
-    article: Article, *, preview: str | None = None, sources: list[Source] | None = None
+    article: Article,
+    *,
+    preview: str | None = None,
+    sources: list[Source] | None = None,
+    site: str = SITE_PLACEHOLDER,
 ) -> dict:
     """What the article's own part of its page shows (the article loaded ``for_display()``;
-    ``sources`` as ``cited_sources`` gives them, or read now)."""
+    ``sources`` as ``cited_sources`` gives them, or read now). Its absolute addresses start
+    with ``site``: by default the placeholder a stored page keeps for the address of the
+    request it is served to (``monitor.core.sites.with_site``)."""
     if sources is None:
         sources = list(
             Source.objects.filter(citations__article=article)
@@ -89,10 +98,12 @@ def article_page_context(
         "article": article,
         "sources": sources,
         "description": article_description(article),
-        "canonical_url": "" if preview else absolute_url(article.get_absolute_url()),
-        "image_url": article_image_url(article),
+        "canonical_url": "" if preview else absolute_url(article.get_absolute_url(), site),
+        "image_url": article_image_url(article, site),
         # A preview is not for search engines, and a draft has no date to describe yet.
-        "json_ld": None if preview else json_for_script(article_json_ld(article, sources=sources)),
+        "json_ld": None
+        if preview
+        else json_for_script(article_json_ld(article, site=site, sources=sources)),
         "preview": preview,
     }
 

@@ -23,6 +23,9 @@ from articles.models.fuzzy import (
 from .actors import Actor, Place
 from .taxonomy import EventType
 
+# How many merges of merges an old address is followed through.
+MERGE_CHAIN_LIMIT = 20
+
 
 class EventQuerySet(models.QuerySet):
     def public(self):
@@ -31,6 +34,20 @@ class EventQuerySet(models.QuerySet):
 
     def chronological(self):
         return self.order_by("starts_on", "ends_on", "id")
+
+    def survivor_of(self, uuid) -> "Event | None":
+        """The published event a merged event (``uuid``) lives on in, following merges of
+        merges (its old addresses redirect there); None if ``uuid`` was not merged, or the
+        chain ends in an event readers do not see or comes back on itself."""
+        columns = ("pk", "uuid", "status", "merged_into_id")
+        event = self.filter(uuid=uuid, status=Event.Status.MERGED).only(*columns).first()
+        seen = set()
+        while event is not None and event.status == Event.Status.MERGED:
+            if event.pk in seen or len(seen) >= MERGE_CHAIN_LIMIT:
+                return None
+            seen.add(event.pk)
+            event = Event.objects.filter(pk=event.merged_into_id).only(*columns).first()
+        return event if event is not None and event.is_public() else None
 
     def overlapping(self, first_day, last_day):
         """Events whose covered range shares at least one day with first_day..last_day."""

@@ -116,7 +116,8 @@ _recent = _Recent(RECENT_PAGES)
 
 
 def public_page(view):
-    """Cache a public GET page, keyed by its path and the generation, with ETag/Last-Modified.
+    """Cache a public GET page, keyed by its scheme, host and path and the generation, with
+    ETag/Last-Modified.
 
     Only 200 responses are cached, and only a page held in the cache is answered 304 to a
     conditional request: an address with no page (a draft's slug, a retracted article) is
@@ -127,7 +128,10 @@ def public_page(view):
     def tag(request) -> str:
         if not hasattr(request, "_public_tag"):
             request._public_generation = generation()
-            material = f"{request.get_full_path()}|{request._public_generation}"
+            # The scheme and host too: without MONITOR_SITE_URL a page's absolute addresses
+            # are on them, and feeds and sitemaps always are (they follow the request).
+            site = f"{request.scheme}://{request.get_host()}"
+            material = f"{site}{request.get_full_path()}|{request._public_generation}"
             request._public_tag = hashlib.sha256(material.encode()).hexdigest()[:32]
         return request._public_tag
 

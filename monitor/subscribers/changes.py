@@ -12,7 +12,6 @@ import base64
 import binascii
 
 from django.db.models import Q, QuerySet
-from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -21,17 +20,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from articles.models import Change, ChangeSequence
+from articles.serializers import ChangeEntrySerializer
 from monitor.subscribers.filtering import empty_parameters
 
 PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000
-API_PATHS = {
-    Change.Resource.ARTICLE: "api:article-detail",
-    Change.Resource.EVENT: "api:event-detail",
-    Change.Resource.SOURCE: "api:source-detail",
-    Change.Resource.OUTLET: "api:outlet-detail",
-    Change.Resource.ACTOR: "api:actor-detail",
-}
 EVENT_RESOURCES = (Change.Resource.EVENT, Change.Resource.ACTOR)
 
 
@@ -73,34 +66,13 @@ def changes_visible(*, include_events: bool, publication_ids) -> QuerySet[Change
     return changes
 
 
-class ChangeSerializer(serializers.Serializer):
+class ChangeSerializer(ChangeEntrySerializer):
+    """An entry as the feed gives it: what ``ChangeEntrySerializer`` says, and its cursor."""
+
     cursor = serializers.SerializerMethodField(help_text="Resume after this entry.")
-    type = serializers.SerializerMethodField(help_text='"article.published", "event.merged"…')
-    resource = serializers.CharField()
-    id = serializers.CharField(source="resource_id")
-    action = serializers.CharField()
-    version = serializers.IntegerField()
-    at = serializers.DateTimeField()
-    url = serializers.SerializerMethodField(help_text="Where to fetch it (absent for removals).")
-    tombstone = serializers.SerializerMethodField()
 
     def get_cursor(self, change) -> str:
         return encode_cursor(change.seq)
-
-    def get_type(self, change) -> str:
-        return f"{change.resource}.{change.action}"
-
-    def get_url(self, change) -> str | None:
-        if change.tombstone:
-            return None
-        return self.context["request"].build_absolute_uri(
-            reverse(API_PATHS[change.resource], args=[change.resource_id])
-        )
-
-    def get_tombstone(self, change) -> dict | None:
-        if not change.tombstone:
-            return None
-        return {"reason": change.reason or change.action, "replaced_by": change.replaced_by or None}
 
 
 class ChangePageSerializer(serializers.Serializer):

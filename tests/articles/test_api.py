@@ -9,7 +9,8 @@ import pytest
 from django.utils import timezone
 from django.utils.http import http_date
 
-from articles.models import Article, Correction
+from articles.models import Article, Change, Correction
+from articles.services import article_transition
 from monitor.search.services import search_index_article
 from tests import factories
 from tests.subscribers.fixtures import client_with, key_for, plan
@@ -58,8 +59,9 @@ def test_only_public_articles_appear_on_any_endpoint_or_through_any_filter(hidde
     public = factories.article(title="The public one")
     hidden_ids = {article.pk for article in hidden_articles.values()}
     assert [item["id"] for item in results(api.get("/api/v1/articles/"))] == [public.pk]
-    for article in hidden_articles.values():
-        assert api.get(f"/api/v1/articles/{article.pk}/").status_code == 404
+    for name, article in hidden_articles.items():
+        expected = 410 if name == "retracted" else 404
+        assert api.get(f"/api/v1/articles/{article.pk}/").status_code == expected
         assert results(api.get(f"/api/v1/articles/?publication={article.publication.slug}")) == []
         assert results(api.get(f"/api/v1/issues/?publication={article.publication.slug}")) == []
     for url in LIST_ENDPOINTS:
@@ -115,6 +117,34 @@ def test_article_detail_has_sources_cross_references_events_and_a_version(api):
     article.refresh_from_db()  # attaching a published event is a new version of the article
     assert data["version"] == article.version
     assert [correction["text"] for correction in data["corrections"]] == ["Date fixed."]
+
+
+def test_a_retracted_article_answers_410_with_the_change_feeds_tombstone(api):
+    publisher = factories.user("Publisher")
+    article = factories.article(published=False)
+    Article.objects.filter(pk=article.pk).update(status="approved")
+    article_transition(article=article, action="publish", by=publisher)
+    article_transition(article=article, action="retract", by=publisher, comment="Fabricated.")
+    feed = api.get("/api/v1/changes/").json()["changes"]
+    entry = next(e for e in feed if e["id"] == str(article.pk) and e["tombstone"])
+    del entry["cursor"]
+    for suffix in ("", "?format=ninjs"):
+        response = api.get(f"/api/v1/articles/{article.pk}/{suffix}")
+        assert response.status_code == 410, response.content
+        assert response.json() == entry
+    assert entry["tombstone"] == {"reason": "Fabricated.", "replaced_by": None}
+    assert entry["type"] == "article.retracted" and entry["url"] is None
+    # The lists leave it out as before; a plan that does not read its publication gets 404.
+    assert article.pk not in [item["id"] for item in results(api.get("/api/v1/articles/"))]
+    other = client_with(key_for(plan(all_publications=False))[1])
+    assert other.get(f"/api/v1/articles/{article.pk}/").status_code == 404
+    # Once the feed has pruned the entry, the tombstone is rebuilt from the article.
+    Change.objects.all().delete()
+    article.refresh_from_db()
+    rebuilt = api.get(f"/api/v1/articles/{article.pk}/")
+    assert rebuilt.status_code == 410
+    assert rebuilt.json()["tombstone"] == {"reason": "retracted", "replaced_by": None}
+    assert rebuilt.json()["version"] == article.version
 
 
 def test_sources_list_the_public_articles_and_events_that_cite_them(api):

@@ -58,7 +58,7 @@ def test_drafts_withdrawn_and_merged_events_never_appear(api):
         hidden = factories.event(status=status, title=f"The {status} event")
         assert api.get(f"/api/v1/events/{hidden.uuid}/").status_code == 404
     merged = factories.event(status="merged", merged_into=public, title="The merged event")
-    assert api.get(f"/api/v1/events/{merged.uuid}/").status_code == 404
+    assert api.get(f"/api/v1/events/{merged.uuid}/").status_code == 301  # to where it went
     assert ids(api.get("/api/v1/events/")) == {str(public.uuid)}
     for format_ in ("csv", "geojson", "json"):
         assert b"The draft event" not in body(api.get(f"/api/v1/events/?format={format_}"))
@@ -244,3 +244,44 @@ def test_exports_are_the_same_in_batches_of_any_size(
         assert [row["start_date"][:4] for row in rows] == ["2018", "2019", "2020", "2021", "2022"]
         assert {row["article_count"] for row in rows} == {"2"}
         assert all(shared.get_absolute_url() in row["article_urls"] for row in rows)
+
+
+def _merge(event, into):
+    event.status, event.merged_into = Event.Status.MERGED, into
+    event_save(event=event)
+
+
+def test_a_merged_events_address_redirects_to_the_survivor_through_a_chain(db):
+    api = client_with(key_for(plan(all_publications=True, includes_events=True))[1])
+    first, second, survivor = factories.event(), factories.event(), factories.event()
+    _merge(first, second)
+    _merge(second, survivor)
+    target = f"/api/v1/events/{survivor.uuid}/"
+    for merged in (first, second):
+        response = api.get(f"/api/v1/events/{merged.uuid}/")
+        assert response.status_code == 301
+        assert response["Location"].endswith(target)
+    # The format asked for goes along; the redirect leads to the event.
+    moved = api.get(f"/api/v1/events/{first.uuid}/?format=geojson")
+    assert moved.status_code == 301 and moved["Location"].endswith(f"{target}?format=geojson")
+    followed = api.get(f"/api/v1/events/{first.uuid}/", follow=True)
+    assert followed.status_code == 200 and followed.json()["id"] == str(survivor.uuid)
+    # A plan without events is not told where it went.
+    articles_only = client_with(key_for(plan(all_publications=True))[1])
+    assert articles_only.get(f"/api/v1/events/{first.uuid}/").status_code == 403
+
+
+def test_a_merge_chain_that_ends_out_of_sight_or_loops_is_404(db):
+    api = client_with(key_for(plan(all_publications=True, includes_events=True))[1])
+    merged, withdrawn = factories.event(), factories.event()
+    _merge(merged, withdrawn)
+    withdrawn.status = Event.Status.WITHDRAWN
+    event_save(event=withdrawn)
+    assert api.get(f"/api/v1/events/{merged.uuid}/").status_code == 404
+    # Two events merged into each other (no write path makes it, the rows can): no loop.
+    one, other = factories.event(), factories.event()
+    Event.objects.filter(pk=one.pk).update(status="merged", merged_into=other)
+    Event.objects.filter(pk=other.pk).update(status="merged", merged_into=one)
+    assert Event.objects.survivor_of(one.uuid) is None
+    assert api.get(f"/api/v1/events/{one.uuid}/").status_code == 404
+    assert api.get(f"/api/v1/events/{withdrawn.uuid}/").status_code == 404

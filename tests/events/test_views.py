@@ -206,3 +206,17 @@ def test_timelines_without_public_events_say_so(client, db):
     for path in (minsk.get_absolute_url(), f"/timeline/{iran.slug}/{belarus.slug}/"):
         response = client.get(path)
         assert response.status_code == 200 and "No public events yet." in response.text
+
+
+def test_a_merged_events_page_redirects_to_the_survivor_through_a_chain(client, db):
+    first, second, survivor = factories.event(), factories.event(), factories.event()
+    for merged, into in ((first, second), (second, survivor)):
+        merged.status, merged.merged_into = "merged", into
+        event_save(event=merged)
+    for merged in (first, second):
+        response = client.get(merged.get_absolute_url())
+        assert response.status_code == 301
+        assert response["Location"] == survivor.get_absolute_url()
+    assert client.get(survivor.get_absolute_url()).status_code == 200
+    draft = factories.event(status="draft")
+    assert client.get(draft.get_absolute_url()).status_code == 404

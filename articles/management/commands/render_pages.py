@@ -1,5 +1,6 @@
 """Render the stored pages of public articles again: after a deploy that changed their
-templates or ``MONITOR_SITE_URL``, so that no reader's request renders them."""
+templates, so that no reader's request renders them (the site's address is put in when a
+page is served: ``monitor.core.sites``)."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction

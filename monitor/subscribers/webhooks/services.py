@@ -17,8 +17,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Change, ChangeSequence
+from articles.serializers import API_PATHS
+from monitor.core.sites import site_url
 
-from ..changes import API_PATHS, changes_visible, encode_cursor
+from ..changes import changes_visible, encode_cursor
 from . import signing
 from .addresses import AddressRefused, Resolver, Target, resolve, target_check
 from .models import Attempt, Delivery, Endpoint
@@ -171,9 +173,8 @@ def body(change: Change) -> str:
     """The thin payload: what changed and where to fetch it, never the material itself."""
     url = None
     if not change.tombstone:
-        url = settings.MONITOR_SITE_URL + reverse(
-            API_PATHS[change.resource], args=[change.resource_id]
-        )
+        # Made outside any request: on MONITOR_SITE_URL, else the fallback (monitor.core.sites).
+        url = site_url() + reverse(API_PATHS[change.resource], args=[change.resource_id])
     payload = {
         "type": event_type(change),
         "timestamp": change.at.isoformat(),

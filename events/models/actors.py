@@ -10,12 +10,32 @@ from articles.models.naming import Alias, KnownByName, NamedQuerySet
 
 class ActorQuerySet(NamedQuerySet):
     def public(self):
-        """Actors taking part in a published event: the ones readers and subscribers may know
-        of. An actor entered only for a draft is not shown, listed or accepted as a filter."""
-        from .events import Event
+        """Actors involved in a published event, by ``Participation.objects.involving``'s
+        rule (taking part, or someone acting on their behalf): the ones readers and
+        subscribers may know of. An actor entered only for a draft is not shown, listed or
+        accepted as a filter."""
+        from .events import Event, Participation
 
-        published = Event.objects.public().filter(participations__actor=models.OuterRef("pk"))
-        return self.filter(models.Exists(published))
+        published = Participation.objects.filter(event__status=Event.Status.PUBLISHED)
+        return self.filter(
+            models.Exists(published.filter(actor=models.OuterRef("pk")))
+            | models.Exists(published.filter(on_behalf_of=models.OuterRef("pk")))
+        )
+
+    def with_timeline(self):
+        """``public()`` as the stored timelines know it (an actor is public when its own
+        timeline holds an event): one probe of an index, where ``public()`` may scan the
+        participations of a frequent actor. The same actors once the timelines followed the
+        last change (``events.services.timelines``)."""
+        from .timelines import TimelineCount
+
+        return self.filter(
+            models.Exists(
+                TimelineCount.objects.filter(
+                    actor=models.OuterRef("pk"), partner=models.OuterRef("pk")
+                )
+            )
+        )
 
 
 class Actor(KnownByName):

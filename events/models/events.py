@@ -210,6 +210,22 @@ class ParticipationQuerySet(models.QuerySet):
             return self.filter(actor__in=actors)
         return self.filter(models.Q(actor__in=actors) | models.Q(on_behalf_of__in=actors))
 
+    def involvement(self, event_ids) -> dict[int, dict[int, bool]]:
+        """Who is in each of the events by ``involving``'s rule, by event id: each actor
+        involved, and whether it took part itself (True) or only through someone acting on
+        its behalf (False). One query."""
+        involved: dict[int, dict[int, bool]] = {}
+        for event_id, actor_id, behalf_id in (
+            self.filter(event_id__in=event_ids)
+            .order_by()
+            .values_list("event_id", "actor_id", "on_behalf_of_id")
+        ):
+            actors = involved.setdefault(event_id, {})
+            actors[actor_id] = True
+            if behalf_id is not None:
+                actors.setdefault(behalf_id, False)
+        return involved
+
 
 class Participation(models.Model):
     """An actor's part in an event: "Pezeshkian, President of Iran, visitor"."""

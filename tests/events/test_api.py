@@ -244,3 +244,33 @@ def test_exports_are_the_same_in_batches_of_any_size(
         assert [row["start_date"][:4] for row in rows] == ["2018", "2019", "2020", "2021", "2022"]
         assert {row["article_count"] for row in rows} == {"2"}
         assert all(shared.get_absolute_url() in row["article_urls"] for row in rows)
+
+
+def test_the_dyad_filter_and_the_exports_carry_whom_each_participant_acted_for(api):
+    """Iran and Belarus meet through their presidents: the dyad query finds the meeting (an
+    actor someone acted for is known to the filter though it took part in nothing itself),
+    ``direct=true`` does not, and the CSV and GeoJSON say whom each acted for."""
+    iran = factories.actor(name="Iran", slug="iran")
+    belarus = factories.actor(name="Belarus", slug="belarus")
+    pezeshkian = factories.actor(name="Masoud Pezeshkian", slug="pezeshkian", kind="person")
+    lukashenka = factories.actor(name="Alyaksandr Lukashenka", slug="lukashenka", kind="person")
+    minsk = factories.place(name="Minsk", latitude=53.9, longitude=27.56667)
+    summit = factories.event(
+        title="Presidents meet",
+        place=minsk,
+        actors=[(pezeshkian, "visitor", iran), (lukashenka, "host", belarus)],
+    )
+    dyad = "/api/v1/events/?actor=iran&actor=belarus&actors_all=true"
+    assert ids(api.get(dyad)) == {str(summit.uuid)}
+    assert ids(api.get(f"{dyad}&direct=true")) == set()
+    (row,) = csv.DictReader(io.StringIO(body(api.get(f"{dyad}&format=csv")).decode()))
+    assert (row["actor_slugs"], row["roles"], row["on_behalf_of"]) == (
+        "pezeshkian; lukashenka",
+        "visitor; host",
+        "iran; belarus",
+    )
+    (feature,) = json.loads(body(api.get(f"{dyad}&format=geojson")))["features"]
+    assert [
+        (part["actor"]["slug"], part["on_behalf_of"]["slug"])
+        for part in feature["properties"]["participants"]
+    ] == [("pezeshkian", "iran"), ("lukashenka", "belarus")]

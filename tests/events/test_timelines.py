@@ -109,6 +109,28 @@ def test_a_changed_on_behalf_of_moves_the_event_between_timelines(db):
     assert not TimelineEntry.objects.filter(second=iran.pk).exists()
 
 
+def test_timelines_follow_affiliations_over_the_events_dates(db):
+    import datetime as dt
+
+    from events.models import Affiliation
+
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    pezeshkian = factories.actor(kind="person")
+    Affiliation.objects.create(
+        actor=pezeshkian, of_actor=iran, role="President", starts_on=dt.date(2024, 7, 28)
+    )
+    visit = factories.event(year=2025, actors=[(pezeshkian, "visitor"), (belarus, "host")])
+    earlier = factories.event(year=2023, actors=[(pezeshkian, "visitor"), (belarus, "host")])
+    shared = TimelineEntry.objects.of(iran.pk, belarus.pk).values_list("event", "direct")
+    assert list(shared) == [(visit.pk, False)]
+    earlier.start_year = 2025
+    save(earlier)  # its new date is within the presidency: on the timeline now
+    assert TimelineCount.objects.events(iran.pk, belarus.pk) == 2
+    kept = set(TimelineEntry.objects.values_list("first", "second", "event", "direct"))
+    timelines_rebuild()
+    assert set(TimelineEntry.objects.values_list("first", "second", "event", "direct")) == kept
+
+
 def test_partners_are_those_sharing_most_events(db):
     iran, belarus, china, cuba = (factories.actor() for _ in range(4))
     for _ in range(3):

@@ -203,17 +203,24 @@ class Event(models.Model):
 
 
 class ParticipationQuerySet(models.QuerySet):
-    def involving(self, actors, *, direct: bool = False):
+    def involving(self, actors, *, direct: bool = False, dates=None):
         """The participations through which ``actors`` (ids or instances) take part in an
         event: their own, and, unless ``direct``, those of whoever acted on their behalf
         (Pezeshkian for Iran) or was affiliated with them over the event's dates (an
         ``Affiliation``: President of Iran from 2024). The one rule of who is in an event
-        through whom; ``involvement`` reads it for given events."""
+        through whom; ``involvement`` reads it for given events.
+
+        ``dates``, the event's first and last day as expressions, spare joining the event
+        where the caller has it at hand (a subquery of events: ``OuterRef(OuterRef(…))``)."""
         if direct:
             return self.filter(actor__in=actors)
+        first_day, last_day = dates or (
+            models.OuterRef("event__starts_on"),
+            models.OuterRef("event__ends_on"),
+        )
         affiliated = Affiliation.objects.filter(
             actor=models.OuterRef("actor"), of_actor__in=actors
-        ).covering(models.OuterRef("event__starts_on"), models.OuterRef("event__ends_on"))
+        ).covering(first_day, last_day)
         return self.filter(
             models.Q(actor__in=actors)
             | models.Q(on_behalf_of__in=actors)

@@ -119,7 +119,7 @@ class EventFilterSet(django_filters.FilterSet):
     )
     actor = SlugsFilter(
         field_name="participations__actor",
-        queryset=Actor.objects.public(),
+        queryset=Actor.objects.with_timeline(),
         method="filter_noop",
         help_text="Actor slug (repeatable): events involving any of them, or all with "
         "actors_all. An actor is involved in an event it took part in, or in which someone "

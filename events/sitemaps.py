@@ -22,7 +22,7 @@ class ActorSitemap(Sitemap):
 
     def items(self):
         # Those with a page: involved in a published event, themselves or through others.
-        return Actor.objects.public()
+        return Actor.objects.with_timeline()
 
 
 class PlaceSitemap(Sitemap):

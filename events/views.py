@@ -131,7 +131,7 @@ def relationship_form(request):
     offers (those of published events) are accepted: anything else is answered with the form
     again and a message (400)."""
     first, second = request.GET.get("first", ""), request.GET.get("second", "")
-    actors = Actor.objects.public()
+    actors = Actor.objects.with_timeline()
     error = ""
     if first or second:
         given = [slug for slug in (first, second) if slug_re.fullmatch(slug)]

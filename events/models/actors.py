@@ -18,11 +18,13 @@ class ActorQuerySet(NamedQuerySet):
         from .events import Event, Participation
 
         published = Participation.objects.filter(event__status=Event.Status.PUBLISHED)
-        affiliated = published.filter(
+        # Led by the actor's affiliations (few, by index), each probing its holder's events:
+        # led by the participations, PostgreSQL scanned them all for each actor.
+        affiliated = Affiliation.objects.filter(of_actor=models.OuterRef("pk")).filter(
             models.Exists(
-                Affiliation.objects.filter(
-                    actor=models.OuterRef("actor"), of_actor=models.OuterRef(models.OuterRef("pk"))
-                ).covering(models.OuterRef("event__starts_on"), models.OuterRef("event__ends_on"))
+                published.filter(actor=models.OuterRef("actor")).during(
+                    models.OuterRef("starts_on"), models.OuterRef("ends_on")
+                )
             )
         )
         return self.filter(

@@ -1,10 +1,12 @@
 """Events: what happened, when (at the precision known), where, who took part, on what sources."""
 
+import datetime as dt
 import uuid
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from articles.dates import (
@@ -225,6 +227,15 @@ class ParticipationQuerySet(models.QuerySet):
             models.Q(actor__in=actors)
             | models.Q(on_behalf_of__in=actors)
             | models.Exists(affiliated)
+        )
+
+    def during(self, starts_on, ends_on):
+        """The participations in events wholly within ``starts_on``..``ends_on`` (None: still
+        held): ``AffiliationQuerySet.covering``'s rule seen from the events' side, for
+        expressions of an affiliation's dates."""
+        return self.filter(
+            event__starts_on__gte=starts_on,
+            event__ends_on__lte=Coalesce(ends_on, models.Value(dt.date.max)),
         )
 
     def involvement(self, event_ids) -> dict[int, dict[int, bool]]:

@@ -12,6 +12,7 @@ from .forms import EventForm, WrittenDateInput, date_reading
 from .models import (
     Actor,
     ActorAlias,
+    Affiliation,
     Event,
     EventFamily,
     EventQuantity,
@@ -310,6 +311,17 @@ class ActorAliasInline(admin.TabularInline):
     extra = 1
 
 
+class AffiliationInline(admin.TabularInline):
+    model = Affiliation
+    fk_name = "actor"
+    fields = ["of_actor", "role", "starts_on", "ends_on"]
+    autocomplete_fields = ["of_actor"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("of_actor")
+
+
 @admin.register(Actor)
 class ActorAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "country", "wikidata_id"]
@@ -318,13 +330,20 @@ class ActorAdmin(admin.ModelAdmin):
     search_fields = ["name", "aliases__name", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["country"]
-    inlines = [ActorAliasInline]
+    inlines = [ActorAliasInline, AffiliationInline]
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if change and "name" in form.changed_data:
             form.instance.remember_name(form.initial.get("name"))
-        actor_saved(actor=form.instance, fields=set(form.changed_data), created=not change)
+        affiliations = any(
+            formset.model is Affiliation and formset.has_changed() for formset in formsets
+        )
+        actor_saved(
+            actor=form.instance,
+            fields=set(form.changed_data) | ({"affiliations"} if affiliations else set()),
+            created=not change,
+        )
 
 
 @admin.register(Place)

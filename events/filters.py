@@ -119,7 +119,7 @@ class EventFilterSet(django_filters.FilterSet):
     )
     actor = SlugsFilter(
         field_name="participations__actor",
-        queryset=Actor.objects.public(),
+        queryset=Actor.objects.with_timeline(),
         method="filter_noop",
         help_text="Actor slug (repeatable): events involving any of them, or all with "
         "actors_all. An actor is involved in an event it took part in, or in which someone "
@@ -211,12 +211,19 @@ class EventFilterSet(django_filters.FilterSet):
         roles = data.get("role") or []
         direct = bool(data.get("direct"))
         playing = Participation.objects.filter(role__in=roles) if roles else Participation.objects
+        # The event's dates (for affiliations) read from the event filtered, not joined again.
+        dates = (
+            models.OuterRef(models.OuterRef("starts_on")),
+            models.OuterRef(models.OuterRef("ends_on")),
+        )
         if actors and data.get("actors_all"):
             for actor in actors:
-                queryset = queryset.filter(_in_event(playing.involving([actor], direct=direct)))
+                queryset = queryset.filter(
+                    _in_event(playing.involving([actor], direct=direct, dates=dates))
+                )
             return queryset
         if actors:
-            return queryset.filter(_in_event(playing.involving(actors, direct=direct)))
+            return queryset.filter(_in_event(playing.involving(actors, direct=direct, dates=dates)))
         if roles:
             return queryset.filter(_in_event(playing))
         return queryset

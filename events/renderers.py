@@ -32,6 +32,7 @@ CSV_COLUMNS = [
     "actors",
     "actor_slugs",
     "roles",
+    "on_behalf_of",
     "country",
     "place",
     "latitude",
@@ -81,6 +82,9 @@ def csv_own_cells(event: dict) -> list:
         "; ".join(part["actor"]["name"] for part in participants),
         "; ".join(part["actor"]["slug"] for part in participants),
         "; ".join(part["role"] for part in participants),
+        # Whom each participant acted for, in the same order ("iran; belarus"; empty where
+        # one acted for nobody else: "; belarus").
+        "; ".join((part["on_behalf_of"] or {}).get("slug", "") for part in participants),
         place.get("country") or "",
         place.get("name", ""),
         _number(place.get("latitude")),

@@ -21,7 +21,8 @@ class ActorSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return Actor.objects.filter(participations__event__in=Event.objects.public()).distinct()
+        # Those with a page: involved in a published event, themselves or through others.
+        return Actor.objects.with_timeline()
 
 
 class PlaceSitemap(Sitemap):

@@ -37,19 +37,21 @@ class TimelineRow:
     family: str
     colour: str
     place_name: str  # "" when the event has no place
-    actor_names: tuple[str, ...]  # in the order of the participations
+    # In the order of the participations, each with whom it acted for: "Masoud Pezeshkian
+    # (for Iran)", so that a timeline of Iran shows through whom an event is on it.
+    actor_names: tuple[str, ...]
 
 
 def timeline_rows(events) -> list[TimelineRow]:
     """The rows of ``events`` (an ``Event`` queryset, a page of them), in its order."""
     rows = list(events.values_list(*COLUMNS))
     names = defaultdict(list)
-    for event_id, name in (
+    for event_id, name, behalf in (
         Participation.objects.filter(event_id__in=[row[0] for row in rows])
         .order_by(*Participation._meta.ordering)
-        .values_list("event_id", "actor__name")
+        .values_list("event_id", "actor__name", "on_behalf_of__name")
     ):
-        names[event_id].append(name)
+        names[event_id].append(f"{name} (for {behalf})" if behalf else name)
     return [
         TimelineRow(
             uuid=str(uuid),

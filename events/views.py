@@ -64,19 +64,27 @@ def event_detail(request, uuid):
     return render(request, "events/event_detail.html", {"event": event, "articles": articles})
 
 
+def _direct(request) -> bool:
+    """The reader's choice: direct participants only (``?direct=1``), or also those someone
+    acted for (``Participation.objects.involving``'s rule, the default)."""
+    return request.GET.get("direct") == "1"
+
+
 @public_page
 def actor_detail(request, slug):
     stored = page_request(request)
     if stored.html is not None:
         return stored.response()
     actor = get_object_or_404(
-        Actor.objects.public().select_related("country").prefetch_related("aliases"), slug=slug
+        Actor.objects.with_timeline().select_related("country").prefetch_related("aliases"),
+        slug=slug,
     )
     partners = TimelineCount.objects.partners(actor.pk, PARTNERS_SHOWN).values(
         "partner__slug", "partner__name"
     )
+    direct = _direct(request)
     number, timeline = timeline_page_html(
-        actor=actor, number=request.GET.get("events"), label=actor.name
+        actor=actor, number=request.GET.get("events"), label=actor.name, direct=direct
     )
     # The articles about the actor are those whose subjects name it.
     page = _articles_page(
@@ -89,7 +97,9 @@ def actor_detail(request, slug):
         {
             "subject": actor,
             "timeline": timeline,
+            "direct": direct,
             "page": page,
+            "query_string": "direct=1" if direct else "",
             # The actors it shares most events with.
             "partners": sorted(
                 ({"slug": row["partner__slug"], "name": row["partner__name"]} for row in partners),
@@ -129,7 +139,7 @@ def relationship_form(request):
     offers (those of published events) are accepted: anything else is answered with the form
     again and a message (400)."""
     first, second = request.GET.get("first", ""), request.GET.get("second", "")
-    actors = Actor.objects.public()
+    actors = Actor.objects.with_timeline()
     error = ""
     if first or second:
         given = [slug for slug in (first, second) if slug_re.fullmatch(slug)]
@@ -151,26 +161,39 @@ def relationship(request, first, second):
     stored = page_request(request)
     if stored.html is not None:
         return stored.response()
-    first = get_object_or_404(Actor.objects.public(), slug=first)
-    second = get_object_or_404(Actor.objects.public(), slug=second)
-    shared = TimelineEntry.objects.of(first.pk, second.pk).values_list("event_id", flat=True)
+    actors = Actor.objects.with_timeline().only("pk", "slug", "name")
+    first = get_object_or_404(actors, slug=first)
+    second = get_object_or_404(actors, slug=second)
+    direct = _direct(request)
     number, timeline = timeline_page_html(
         actor=first,
         partner=second,
         number=request.GET.get("events"),
         label=f"{first.name} and {second.name}",
+        direct=direct,
     )
-    # Those reporting a shared event: all are among the first actor's articles (its
-    # subjects), which are read in date order from their index.
+    # Those reporting a shared event: the pair's events from its timeline's entries (public
+    # by construction), their articles through the link table's index by event, so that
+    # the cost follows the pair's events, not the archive's links.
+    shared = TimelineEntry.objects.of(first.pk, second.pk, direct=direct).values("event_id")
+    reporting = Event.articles.through.objects.filter(event_id__in=shared).values("article_id")
     page = _articles_page(
         request,
-        ArticleSubject.objects.listed(f"actor:{first.slug}")
-        .filter(article_id__in=_reports(Event.objects.public().filter(pk__in=shared)))
-        .values_list("article_id", flat=True),
+        Article.objects.public()
+        .filter(pk__in=reporting)
+        .latest_first()
+        .values_list("pk", flat=True),
     )
     response = render(
         request,
         "events/relationship.html",
-        {"first": first, "second": second, "timeline": timeline, "page": page},
+        {
+            "first": first,
+            "second": second,
+            "timeline": timeline,
+            "direct": direct,
+            "page": page,
+            "query_string": "direct=1" if direct else "",
+        },
     )
     return stored.keep(response, events=number, articles=page.number)

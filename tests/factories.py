@@ -182,8 +182,11 @@ def event(*, actors=(), year=2025, month=8, day=19, precision="day", **kwargs) -
 
     def write():
         obj.save()
-        for position, (person, role) in enumerate(actors):
-            Participation.objects.create(event=obj, actor=person, role=role, position=position)
+        for position, (person, role, *behalf) in enumerate(actors):
+            Participation.objects.create(
+                event=obj, actor=person, role=role, position=position,
+                on_behalf_of=behalf[0] if behalf else None,
+            )  # fmt: skip
 
     with committed():
         event_save(event=obj, write=write)

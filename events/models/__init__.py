@@ -1,7 +1,7 @@
-"""The events app's models: actors, places, the event codebook, events, timelines and the
-events' stored representations."""
+"""The events app's models: actors (and their affiliations), places, the event codebook,
+events, timelines and the events' stored representations."""
 
-from .actors import Actor, ActorAlias, Place
+from .actors import Actor, ActorAlias, Affiliation, Place
 from .events import Event, EventQuantity, EventQuerySet, EventSource, Participation
 from .representations import EventRepresentation
 from .suggestions import EventSuggestion
@@ -11,6 +11,7 @@ from .timelines import StoredPage, TimelineCount, TimelineEntry, TimelinePage
 __all__ = [
     "Actor",
     "ActorAlias",
+    "Affiliation",
     "Event",
     "EventFamily",
     "EventQuantity",

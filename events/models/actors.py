@@ -10,12 +10,43 @@ from articles.models.naming import Alias, KnownByName, NamedQuerySet
 
 class ActorQuerySet(NamedQuerySet):
     def public(self):
-        """Actors taking part in a published event: the ones readers and subscribers may know
-        of. An actor entered only for a draft is not shown, listed or accepted as a filter."""
-        from .events import Event
+        """Actors involved in a published event, by ``Participation.objects.involving``'s
+        rule (taking part, someone acting on their behalf, or one affiliated with them at
+        the time): the ones readers and
+        subscribers may know of. An actor entered only for a draft is not shown, listed or
+        accepted as a filter."""
+        from .events import Event, Participation
 
-        published = Event.objects.public().filter(participations__actor=models.OuterRef("pk"))
-        return self.filter(models.Exists(published))
+        published = Participation.objects.filter(event__status=Event.Status.PUBLISHED)
+        # Led by the actor's affiliations (few, by index), each probing its holder's events:
+        # led by the participations, PostgreSQL scanned them all for each actor.
+        affiliated = Affiliation.objects.filter(of_actor=models.OuterRef("pk")).filter(
+            models.Exists(
+                published.filter(actor=models.OuterRef("actor")).during(
+                    models.OuterRef("starts_on"), models.OuterRef("ends_on")
+                )
+            )
+        )
+        return self.filter(
+            models.Exists(published.filter(actor=models.OuterRef("pk")))
+            | models.Exists(published.filter(on_behalf_of=models.OuterRef("pk")))
+            | models.Exists(affiliated)
+        )
+
+    def with_timeline(self):
+        """``public()`` as the stored timelines know it (an actor is public when its own
+        timeline holds an event): one probe of an index, where ``public()`` may scan the
+        participations of a frequent actor. The same actors once the timelines followed the
+        last change (``events.services.timelines``)."""
+        from .timelines import TimelineCount
+
+        return self.filter(
+            models.Exists(
+                TimelineCount.objects.filter(
+                    actor=models.OuterRef("pk"), partner=models.OuterRef("pk")
+                )
+            )
+        )
 
 
 class PlaceQuerySet(models.QuerySet):
@@ -73,6 +104,71 @@ class Actor(KnownByName):
         errors = self.name_errors()
         if self.wikidata_id and not (self.wikidata_id[0] == "Q" and self.wikidata_id[1:].isdigit()):
             errors["wikidata_id"] = "A Wikidata ID is Q followed by digits, such as Q184."
+        if errors:
+            raise ValidationError(errors)
+
+
+class AffiliationQuerySet(models.QuerySet):
+    def covering(self, first_day, last_day):
+        """The affiliations held over the whole of ``first_day``..``last_day`` (dates, or
+        expressions such as ``OuterRef("event__starts_on")``): begun by its first day and not
+        ended before its last. An event known only to the year counts through a presidency
+        that began in its June only if the affiliation covers the year: never by guess."""
+        return self.filter(
+            models.Q(starts_on__lte=first_day)
+            & (models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=last_day))
+        )
+
+
+class Affiliation(models.Model):
+    """An actor's standing affiliation, with its dates: Pezeshkian, President of Iran, from
+    July 28, 2024. An event the actor takes part in within those dates involves ``of_actor``
+    too (``Participation.objects.involving``), as if the actor had acted on its behalf."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="affiliations")
+    of_actor = models.ForeignKey(
+        Actor,
+        on_delete=models.PROTECT,
+        related_name="affiliated",
+        verbose_name="affiliated with",
+        help_text="The state, government or organisation the actor stands for.",
+    )
+    role = models.CharField(max_length=200, help_text='"President of Iran".')
+    starts_on = models.DateField("from")
+    ends_on = models.DateField("until", null=True, blank=True, help_text="Empty: still held.")
+
+    objects = AffiliationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(of_actor=models.F("actor")),
+                name="affiliation_not_with_itself",
+                violation_error_message="An actor cannot be affiliated with itself.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="affiliation_ends_after_start",
+                violation_error_message="The affiliation ends before it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        until = f"–{self.ends_on}" if self.ends_on else " on"
+        return f"{self.actor}, {self.role} ({self.starts_on}{until})"
+
+    def covers(self, first_day, last_day) -> bool:
+        """``AffiliationQuerySet.covering`` for one affiliation and dates."""
+        return self.starts_on <= first_day and (self.ends_on is None or last_day <= self.ends_on)
+
+    def clean(self):
+        errors = {}
+        if self.of_actor_id and self.of_actor_id == self.actor_id:
+            errors["of_actor"] = "An actor cannot be affiliated with itself."
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = "The affiliation ends before it starts."
         if errors:
             raise ValidationError(errors)
 

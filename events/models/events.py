@@ -1,9 +1,12 @@
 """Events: what happened, when (at the precision known), where, who took part, on what sources."""
 
+import datetime as dt
 import uuid
+from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from articles.dates import (
@@ -20,7 +23,7 @@ from articles.models.fuzzy import (
     fuzzy_date_from,
 )
 
-from .actors import Actor, Place
+from .actors import Actor, Affiliation, Place
 from .taxonomy import EventType
 
 # How many merges of merges an old address is followed through.
@@ -219,13 +222,62 @@ class Event(models.Model):
 
 
 class ParticipationQuerySet(models.QuerySet):
-    def involving(self, actors, *, direct: bool = False):
+    def involving(self, actors, *, direct: bool = False, dates=None):
         """The participations through which ``actors`` (ids or instances) take part in an
         event: their own, and, unless ``direct``, those of whoever acted on their behalf
-        (Pezeshkian for Iran). The one rule of who is in an event through whom."""
+        (Pezeshkian for Iran) or was affiliated with them over the event's dates (an
+        ``Affiliation``: President of Iran from 2024). The one rule of who is in an event
+        through whom; ``involvement`` reads it for given events.
+
+        ``dates``, the event's first and last day as expressions, spare joining the event
+        where the caller has it at hand (a subquery of events: ``OuterRef(OuterRef(…))``)."""
         if direct:
             return self.filter(actor__in=actors)
-        return self.filter(models.Q(actor__in=actors) | models.Q(on_behalf_of__in=actors))
+        first_day, last_day = dates or (
+            models.OuterRef("event__starts_on"),
+            models.OuterRef("event__ends_on"),
+        )
+        affiliated = Affiliation.objects.filter(
+            actor=models.OuterRef("actor"), of_actor__in=actors
+        ).covering(first_day, last_day)
+        return self.filter(
+            models.Q(actor__in=actors)
+            | models.Q(on_behalf_of__in=actors)
+            | models.Exists(affiliated)
+        )
+
+    def during(self, starts_on, ends_on):
+        """The participations in events wholly within ``starts_on``..``ends_on`` (None: still
+        held): ``AffiliationQuerySet.covering``'s rule seen from the events' side, for
+        expressions of an affiliation's dates."""
+        return self.filter(
+            event__starts_on__gte=starts_on,
+            event__ends_on__lte=Coalesce(ends_on, models.Value(dt.date.max)),
+        )
+
+    def involvement(self, event_ids) -> dict[int, dict[int, bool]]:
+        """Who is in each of the events by ``involving``'s rule, by event id: each actor
+        involved, and whether it took part itself (True) or only through someone acting on
+        its behalf or affiliated with it (False). Two queries."""
+        rows = list(
+            self.filter(event_id__in=event_ids)
+            .order_by()
+            .values_list("event_id", "actor_id", "on_behalf_of_id", "event__starts_on",
+                         "event__ends_on")
+        )  # fmt: skip
+        standing = defaultdict(list)
+        for affiliation in Affiliation.objects.filter(actor__in={row[1] for row in rows}):
+            standing[affiliation.actor_id].append(affiliation)
+        involved: dict[int, dict[int, bool]] = {}
+        for event_id, actor_id, behalf_id, first_day, last_day in rows:
+            actors = involved.setdefault(event_id, {})
+            actors[actor_id] = True
+            if behalf_id is not None:
+                actors.setdefault(behalf_id, False)
+            for affiliation in standing[actor_id]:
+                if affiliation.covers(first_day, last_day):
+                    actors.setdefault(affiliation.of_actor_id, False)
+        return involved
 
 
 class Participation(models.Model):

@@ -11,21 +11,28 @@ from .events import Event
 
 
 class TimelineEntryQuerySet(models.QuerySet):
-    def of(self, first: int, second: int | None = None):
+    def of(self, first: int, second: int | None = None, *, direct: bool = False):
         """The entries of one actor's timeline (``second`` None) or of two actors', the
-        latest first: one walk of the ``timeline_entry_latest`` index."""
+        latest first: one walk of the ``timeline_entry_latest`` index (``direct``: of those
+        where each took part itself, ``timeline_entry_direct``)."""
         second = first if second is None else second
         first, second = min(first, second), max(first, second)
-        return self.filter(first_id=first, second_id=second).order_by(
-            "-starts_on", "-ends_on", "-event_id"
-        )
+        entries = self.filter(first_id=first, second_id=second)
+        if direct:
+            entries = entries.filter(direct=True)
+        return entries.order_by("-starts_on", "-ends_on", "-event_id")
 
 
 class TimelineEntry(models.Model):
     """A public event on a timeline: the timeline of ``first`` and ``second`` (by id,
-    ``first`` the lower), the events both take part in; ``first == second`` is one actor's
-    own timeline. An event of three actors is on six timelines. The dates are the event's,
-    copied so that a timeline is read in order from its index, however long it is."""
+    ``first`` the lower), the events both are involved in; ``first == second`` is one
+    actor's own timeline. An event of three actors is on six timelines. The dates are the
+    event's, copied so that a timeline is read in order from its index, however long it is.
+
+    An actor is involved by ``Participation.objects.involving``'s rule: taking part, or
+    through someone who acted on its behalf (Pezeshkian for Iran puts the event on Iran's
+    timeline and on Iran's with Belarus when Lukashenka acted for Belarus). ``direct`` says
+    that each of the two took part itself: the timelines of direct participants only."""
 
     # first, and actor below, lead the indexes of their constraints: no index of their own.
     first = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+", db_index=False)
@@ -33,6 +40,7 @@ class TimelineEntry(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="timeline_entries")
     starts_on = models.DateField()
     ends_on = models.DateField()
+    direct = models.BooleanField(default=True)
 
     objects = TimelineEntryQuerySet.as_manager()
 
@@ -51,6 +59,11 @@ class TimelineEntry(models.Model):
                 fields=["first", "second", "-starts_on", "-ends_on", "-event"],
                 name="timeline_entry_latest",
             ),
+            models.Index(
+                fields=["first", "second", "-starts_on", "-ends_on", "-event"],
+                condition=models.Q(direct=True),
+                name="timeline_entry_direct",
+            ),
         ]
 
     def __str__(self):
@@ -58,10 +71,13 @@ class TimelineEntry(models.Model):
 
 
 class TimelineCountQuerySet(models.QuerySet):
-    def events(self, actor: int, partner: int | None = None) -> int:
-        """How many public events ``actor``'s timeline holds (with ``partner``: both's)."""
+    def events(self, actor: int, partner: int | None = None, *, direct: bool = False) -> int:
+        """How many public events ``actor``'s timeline holds (with ``partner``: both's;
+        ``direct``: of those where each took part itself)."""
         partner = actor if partner is None else partner
-        found = self.filter(actor_id=actor, partner_id=partner).values_list("events", flat=True)
+        found = self.filter(actor_id=actor, partner_id=partner).values_list(
+            "direct_events" if direct else "events", flat=True
+        )
         return found.first() or 0
 
     def partners(self, actor: int, shown: int):
@@ -80,11 +96,13 @@ def new_stamp() -> int:
 class TimelineCount(models.Model):
     """How many public events a timeline holds: ``actor``'s own (``partner`` the same actor)
     or ``actor``'s with ``partner`` (kept both ways, so that an actor's partners are one
-    walk of an index)."""
+    walk of an index); ``direct_events`` of them those where each took part itself (the
+    entries' ``direct``)."""
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+", db_index=False)
     partner = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
     events = models.PositiveIntegerField()
+    direct_events = models.PositiveIntegerField(default=0)
     # Drawn anew whenever any event of the timeline changes: a stored page is shown only
     # while it carries the stamp it was rendered under (``TimelinePage``).
     stamp = models.BigIntegerField(default=new_stamp)
@@ -104,11 +122,13 @@ class TimelineCount(models.Model):
 class TimelinePage(models.Model):
     """A page of a timeline (its chart and list) as it was rendered for readers: for the
     timeline of ``actor`` with ``partner`` (the same actor: its own), in that order (the
-    two-actor page names them in the order asked for), under the timeline's ``stamp`` and
-    the templates of ``rendered_with``; shown again while both are current."""
+    two-actor page names them in the order asked for), of direct participants only or not,
+    under the timeline's ``stamp`` and the templates of ``rendered_with``; shown again while
+    both are current."""
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+", db_index=False)
     partner = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    direct = models.BooleanField(default=False)
     number = models.PositiveIntegerField()
     stamp = models.BigIntegerField()
     rendered_with = models.CharField(max_length=32)
@@ -117,7 +137,7 @@ class TimelinePage(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["actor", "partner", "number"], name="timeline_page_unique"
+                fields=["actor", "partner", "direct", "number"], name="timeline_page_unique"
             )
         ]
 

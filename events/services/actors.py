@@ -27,15 +27,21 @@ TYPE_FIELDS = frozenset({"name", "slug"})
 def actor_saved(*, actor: Actor, fields: set[str], created: bool = False) -> int:
     """After an actor's form was saved: a renamed actor keeps its old name as an alias, and
     a change subscribers see is a new version of every published event it takes part in.
-    Returns how many events changed."""
+    Changed affiliations (``fields`` naming "affiliations") change who is in the events the
+    actor takes part in: a new version of each (the API's actor filter finds them anew, the
+    timelines follow after the commit). Returns how many events changed."""
     changes_announce([Changed("actor", actor.pk)])
-    if created or not fields & ACTOR_FIELDS:
-        return 0
-    resource_change(Change.Resource.ACTOR, actor.slug)
-    events = Event.objects.public().filter(
-        Q(participations__actor=actor) | Q(participations__on_behalf_of=actor)
-    )
-    return events_touch(event_ids=events.values_list("pk", flat=True))
+    touched = set()
+    if not created and fields & ACTOR_FIELDS:
+        resource_change(Change.Resource.ACTOR, actor.slug)
+        events = Event.objects.public().filter(
+            Q(participations__actor=actor) | Q(participations__on_behalf_of=actor)
+        )
+        touched |= set(events.values_list("pk", flat=True))
+    if "affiliations" in fields:
+        events = Event.objects.public().filter(participations__actor=actor)
+        touched |= set(events.values_list("pk", flat=True))
+    return events_touch(event_ids=touched)
 
 
 @transaction.atomic

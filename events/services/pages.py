@@ -11,8 +11,9 @@ read before a change and stored after it carries the old generation, and is neve
 Reading a stored page is one query, and renders nothing; a page rendered and stored costs
 three more than it did without (that query, the next article due, the store).
 
-A page is addressed by its path and two page numbers, of events (``?events=``) and of
-articles (``?page=``). The links of each keep the other at its first page, so only those
+A page is addressed by its path, two page numbers, of events (``?events=``) and of
+articles (``?page=``), and the reader's choice of direct participants only (``?direct=1``,
+which the links of both keep). The links of each keep the other at its first page, so only those
 pages are stored, and only when asked for by the numbers they show: an address past the
 end (answered with the last page) or with a number written otherwise is rendered each
 time, as before, and writes nothing.
@@ -68,8 +69,14 @@ def _number(given: str | None) -> int | None:
     return int(given) if NUMBER.fullmatch(given) else None
 
 
-def _path(path: str, events: int, articles: int) -> str:
-    return f"{path}?events={events}&page={articles}"
+def _direct(given: str | None) -> bool | None:
+    """The reader's choice of direct participants only (``?direct=1``); None for anything
+    else, rendered, never looked up."""
+    return {None: False, "1": True}.get(given)
+
+
+def _path(path: str, events: int, articles: int, direct: bool) -> str:
+    return f"{path}?events={events}&page={articles}" + ("&direct=1" if direct else "")
 
 
 @dataclass
@@ -80,6 +87,7 @@ class PageRequest:
     path: str
     now: dt.datetime
     asked: tuple[int | None, int | None]  # the page numbers asked for (None: not a number)
+    direct: bool | None = False  # direct participants only (None: not a choice written so)
     html: str | None = None
     generation: int | None = None
 
@@ -92,6 +100,7 @@ class PageRequest:
         links lead to."""
         if (
             self.generation is None
+            or self.direct is None
             or response.status_code != 200
             or (events, articles) != self.asked
             or min(events, articles) > 1
@@ -100,7 +109,7 @@ class PageRequest:
         StoredPage.objects.bulk_create(
             [
                 StoredPage(
-                    path=_path(self.path, events, articles),
+                    path=_path(self.path, events, articles, self.direct),
                     generation=self.generation,
                     rendered_with=page_rendering_version(),
                     stale_at=Article.objects.next_public_at(self.now),
@@ -118,12 +127,13 @@ def page_request(request) -> PageRequest:
     """The stored page for ``request`` if it is current, else the generation a rendering of
     it is to be stored under: one query."""
     events, articles = _number(request.GET.get("events")), _number(request.GET.get("page"))
-    page = PageRequest(request.path, now=timezone.now(), asked=(events, articles))
+    direct = _direct(request.GET.get("direct"))
+    page = PageRequest(request.path, now=timezone.now(), asked=(events, articles), direct=direct)
     current = public_generation()
-    if events is not None and articles is not None:
+    if events is not None and articles is not None and direct is not None:
         stored = StoredPage.objects.filter(
             Q(stale_at=None) | Q(stale_at__gt=page.now),
-            path=_path(page.path, events, articles),
+            path=_path(page.path, events, articles, direct),
             generation=OuterRef("generation"),
             rendered_with=page_rendering_version(),
         )

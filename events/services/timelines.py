@@ -5,8 +5,9 @@ index and their counts and partners from a few stored rows, so that a first page
 same for an actor of ten events and one of a hundred thousand (a later page walks the index
 entries before it). ``timelines_refresh`` writes again the entries of the events named
 (after the commit of any change of theirs: the events listener), with the one rule of what
-is public (``Event.objects.public()``), and counts again the timelines whose entries
-changed. ``timelines_rebuild`` makes them all (after a bulk load).
+is public (``Event.objects.public()``) and the one rule of who is in an event
+(``Participation.objects.involvement``: taking part, or through someone acting on one's
+behalf, each entry saying which), and counts again the timelines whose entries changed. ``timelines_rebuild`` makes them all (after a bulk load).
 
 A timeline's pages are stored as readers saw them (``timeline_page_html``), under the stamp
 its count row carries; every refresh draws a new stamp for each timeline its events are on,
@@ -17,7 +18,6 @@ carries the old stamp, and is never shown.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations_with_replacement
 
@@ -50,8 +50,9 @@ TIMELINE_PAGE = 100
 
 
 def _wanted(event_ids: list[int]) -> dict[tuple[int, int, int], tuple]:
-    """The entries the events should have: every pair of their actors (and each actor with
-    itself), for the public ones."""
+    """The entries the events should have, with their dates and whether both took part
+    themselves: every pair of the actors involved in them (``Participation.objects.
+    involvement``), and each actor with itself, for the public ones."""
     dates = {
         pk: (starts_on, ends_on)
         for pk, starts_on, ends_on in Event.objects.public()
@@ -59,15 +60,10 @@ def _wanted(event_ids: list[int]) -> dict[tuple[int, int, int], tuple]:
         .order_by()
         .values_list("pk", "starts_on", "ends_on")
     }
-    actors: dict[int, set[int]] = defaultdict(set)
-    for event_id, actor_id in (
-        Participation.objects.filter(event_id__in=dates).order_by().values_list("event", "actor")
-    ):
-        actors[event_id].add(actor_id)
     return {
-        (first, second, event_id): dates[event_id]
-        for event_id, ids in actors.items()
-        for first, second in combinations_with_replacement(sorted(ids), 2)
+        (first, second, event_id): (*dates[event_id], actors[first] and actors[second])
+        for event_id, actors in Participation.objects.involvement(list(dates)).items()
+        for first, second in combinations_with_replacement(sorted(actors), 2)
     }
 
 
@@ -81,10 +77,10 @@ def timelines_refresh(*, event_ids: Iterable[int]) -> int:
     list(Event.objects.select_for_update().filter(pk__in=ids).values_list("pk", flat=True))
     wanted = _wanted(ids)
     stored, pks = {}, {}
-    for pk, first, second, event, starts_on, ends_on in TimelineEntry.objects.filter(
+    for pk, first, second, event, *kept in TimelineEntry.objects.filter(
         event_id__in=ids
-    ).values_list("pk", "first", "second", "event", "starts_on", "ends_on"):
-        stored[first, second, event], pks[first, second, event] = (starts_on, ends_on), pk
+    ).values_list("pk", "first", "second", "event", "starts_on", "ends_on", "direct"):
+        stored[first, second, event], pks[first, second, event] = tuple(kept), pk
     gone = [key for key, dates in stored.items() if wanted.get(key) != dates]
     new = {key: dates for key, dates in wanted.items() if stored.get(key) != dates}
     TimelineEntry.objects.filter(pk__in=[pks[key] for key in gone]).delete()
@@ -112,9 +108,9 @@ def _insert(entries: dict[tuple[int, int, int], tuple]) -> None:
         (
             TimelineEntry(
                 first_id=first, second_id=second, event_id=event,
-                starts_on=starts_on, ends_on=ends_on,
+                starts_on=starts_on, ends_on=ends_on, direct=direct,
             )
-            for (first, second, event), (starts_on, ends_on) in entries.items()
+            for (first, second, event), (starts_on, ends_on, direct) in entries.items()
         ),
         batch_size=BATCH,
     )  # fmt: skip
@@ -123,11 +119,17 @@ def _insert(entries: dict[tuple[int, int, int], tuple]) -> None:
 def _count(pairs: set[tuple[int, int]]) -> None:
     """Count again the entries of the timelines named by ``(first, second)``."""
     for first, second in sorted(pairs):
-        n = TimelineEntry.objects.filter(first_id=first, second_id=second).count()
+        n, direct = (
+            TimelineEntry.objects.filter(first_id=first, second_id=second)
+            .aggregate(n=Count("pk"), direct=Count("pk", filter=Q(direct=True)))
+            .values()
+        )
         for actor, partner in {(first, second), (second, first)}:
             if n:
                 TimelineCount.objects.update_or_create(
-                    actor_id=actor, partner_id=partner, defaults={"events": n}
+                    actor_id=actor,
+                    partner_id=partner,
+                    defaults={"events": n, "direct_events": direct},
                 )
             else:
                 TimelineCount.objects.filter(actor_id=actor, partner_id=partner).delete()
@@ -145,15 +147,16 @@ def timelines_rebuild() -> int:
     for start in range(0, len(ids), BATCH):
         _insert(_wanted(ids[start : start + BATCH]))
     counts = []
-    for first, second, n in (
+    for first, second, n, direct in (
         TimelineEntry.objects.order_by()
         .values_list("first", "second")
-        .annotate(n=Count("pk"))
-        .values_list("first", "second", "n")
+        .annotate(n=Count("pk"), direct=Count("pk", filter=Q(direct=True)))
+        .values_list("first", "second", "n", "direct")
     ):
-        counts.append(TimelineCount(actor_id=first, partner_id=second, events=n))
-        if first != second:
-            counts.append(TimelineCount(actor_id=second, partner_id=first, events=n))
+        for actor, partner in {(first, second), (second, first)}:
+            counts.append(
+                TimelineCount(actor_id=actor, partner_id=partner, events=n, direct_events=direct)
+            )
     TimelineCount.objects.bulk_create(counts, batch_size=BATCH)
     return TimelineEntry.objects.count()
 
@@ -187,43 +190,47 @@ def timeline_page(newest_first, number, *, count: int | None = None) -> Page:
     return _fill(_paginate(newest_first, number, count))
 
 
-def timeline_page_html(*, actor, partner=None, number=None, label: str) -> tuple[int, SafeString]:
+def timeline_page_html(
+    *, actor, partner=None, number=None, label: str, direct: bool = False
+) -> tuple[int, SafeString]:
     """Page ``number`` (``?events=``) of the timeline of ``actor``, or of ``actor`` with
-    ``partner``, rendered: as stored when it is current, else rendered and stored. Returns
-    the number of the page shown (the last for one past it) and the page."""
+    ``partner`` (``direct``: of the events where each took part itself), rendered: as stored
+    when it is current, else rendered and stored. Returns the number of the page shown (the
+    last for one past it) and the page."""
     partner = partner or actor
     events, stamp = (
         TimelineCount.objects.filter(actor_id=actor.pk, partner_id=partner.pk)
-        .values_list("events", "stamp")
+        .values_list("direct_events" if direct else "events", "stamp")
         .first()
     ) or (0, None)
-    entries = TimelineEntry.objects.of(actor.pk, partner.pk).values_list("event_id", flat=True)
-    page = _paginate(entries, number, events)
+    entries = TimelineEntry.objects.of(actor.pk, partner.pk, direct=direct)
+    page = _paginate(entries.values_list("event_id", flat=True), number, events)
     stored = TimelinePage.objects.filter(
         actor_id=actor.pk,
         partner_id=partner.pk,
+        direct=direct,
         number=page.number,
         stamp=stamp,
         rendered_with=rendering_version(),
     ).values_list("html", flat=True)
     for html in stored:
         return page.number, mark_safe(html)  # noqa: S308 (rendered by timeline_render, which escapes)
-    html = timeline_render(_fill(page), label=label)
+    html = timeline_render(_fill(page), label=label, query="direct=1&" if direct else "")
     if stamp is not None:
-        _store(actor.pk, partner.pk, page.number, stamp, html)
+        _store(actor.pk, partner.pk, direct, page.number, stamp, html)
     return page.number, html
 
 
-def _store(actor: int, partner: int, number: int, stamp: int, html: str) -> None:
+def _store(actor: int, partner: int, direct: bool, number: int, stamp: int, html: str) -> None:
     """One upsert: another reader storing the same page meanwhile leaves one of the two."""
     TimelinePage.objects.bulk_create(
         [
             TimelinePage(
-                actor_id=actor, partner_id=partner, number=number, stamp=stamp,
+                actor_id=actor, partner_id=partner, direct=direct, number=number, stamp=stamp,
                 rendered_with=rendering_version(), html=html,
             )
         ],
         update_conflicts=True,
-        unique_fields=["actor", "partner", "number"],
+        unique_fields=["actor", "partner", "direct", "number"],
         update_fields=["stamp", "rendered_with", "html"],
     )  # fmt: skip

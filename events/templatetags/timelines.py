@@ -21,9 +21,10 @@ def article_events(article):
 
 
 @register.inclusion_tag("events/_timeline.html")
-def timeline(events, label="Timeline", compact=False):
+def timeline(events, label="Timeline", compact=False, query=""):
     """The events (``events.timelines.TimelineRow``) as an SVG chart with an accessible list
-    beside it; ``events`` may be a page of them, with links to the pages before and after."""
+    beside it; ``events`` may be a page of them, with links to the pages before and after
+    (their addresses beginning with ``query``, such as "direct=1&")."""
     page = events if hasattr(events, "paginator") else None
     events = list(events)
     path = event_path()
@@ -49,13 +50,16 @@ def timeline(events, label="Timeline", compact=False):
         "page": page,
         "label": label,
         "compact": compact,
+        "query": query,
     }
 
 
-def timeline_render(events, label="Timeline", compact=False) -> SafeString:
+def timeline_render(events, label="Timeline", compact=False, query="") -> SafeString:
     """What ``{% timeline events label=… %}`` writes, as a string (to store it)."""
     return mark_safe(  # noqa: S308 (the template escapes)
-        render_to_string("events/_timeline.html", timeline(events, label=label, compact=compact))
+        render_to_string(
+            "events/_timeline.html", timeline(events, label=label, compact=compact, query=query)
+        )
     )
 
 

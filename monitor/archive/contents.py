@@ -39,6 +39,7 @@ EXPORTED = {
     "articles.change",
     "events.actor",
     "events.actoralias",
+    "events.affiliation",
     "events.place",
     "events.eventfamily",
     "events.eventtype",

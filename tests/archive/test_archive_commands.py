@@ -1,6 +1,7 @@
 """export_archive and import_archive: a site restored into an empty database is the same site,
 rebuilt where derived, with nothing announced; bad archives and targets fail in one line."""
 
+import datetime as dt
 import io
 import json
 import shutil
@@ -24,7 +25,7 @@ from articles.models import (
     RelatedArticle,
 )
 from articles.services import article_transition
-from events.models import ActorAlias, Event, EventQuantity, EventType, Participation
+from events.models import ActorAlias, Affiliation, Event, EventQuantity, EventType, Participation
 from monitor.archive.contents import archived_fields, exported_models, label, natural_key
 from monitor.search.models import SearchDocument
 from monitor.subscribers.models import ApiKey, Plan, Subscriber, UsageDay
@@ -64,6 +65,9 @@ def site():
     iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
     pezeshkian = factories.actor(name="Masoud Pezeshkian", kind="person")
     ActorAlias.objects.create(actor=pezeshkian, name="Pezeshkian")
+    Affiliation.objects.create(
+        actor=pezeshkian, of_actor=iran, role="President of Iran", starts_on=dt.date(2024, 7, 28)
+    )
     minsk = factories.place(name="Minsk", latitude="53.90000", longitude="27.56670")
     call_command("import_article", str(SEED), "--publication", "edm", "--published",
                  "2025-08-21", "--status", "published", stdout=io.StringIO())  # fmt: skip

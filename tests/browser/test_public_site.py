@@ -41,6 +41,17 @@ def test_reader_journey(browser, site):
     assert page.locator(".timeline-chart svg .event-mark").count() > 5
     page.get_by_role("link", name="Iran and Belarus", exact=True).click()
     assert page.locator("h1").inner_text() == "Iran and Belarus"
+    # The events of their presidents and ministers are theirs too (issue 13): 16, of which
+    # 5 of the two states themselves, the reader's choice.
+    shared = page.locator("ol.timeline li")
+    assert shared.count() == 16
+    assert shared.filter(has_text="Iran and Belarus agree on strategic cooperation").count() == 1
+    assert page.get_by_text("Alyaksandr Lukashenka (for Belarus)").first.is_visible()
+    page.get_by_role("link", name="Direct participants only").click()
+    assert shared.count() == 5
+    assert shared.filter(has_text="strategic cooperation").count() == 0
+    page.get_by_role("link", name="Include events where someone acted on behalf").click()
+    assert shared.count() == 16
     page.locator(".timeline-chart svg a").first.click()
     assert "/events/" in page.url
 

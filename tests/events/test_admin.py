@@ -6,6 +6,7 @@ from articles.models import Article, Change
 from events.models import ActorAlias, Event, EventFamily, EventType, Participation
 from tests import factories
 from tests.articles.test_admin import form_data
+from tests.commits import committed
 
 pytestmark = pytest.mark.django_db
 
@@ -431,3 +432,36 @@ def test_event_pickers_give_the_date_and_the_state(editor_client):
     )  # fmt: skip
     assert response.status_code == 200, response.content
     assert [r["text"] for r in response.json()["results"]] == ["Roadmap signed (March 2023, draft)"]
+
+
+def test_an_affiliation_added_to_an_actor_puts_its_events_on_the_countrys_timelines(
+    editor_client, client
+):
+    from events.models import TimelineCount
+
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    pezeshkian = factories.actor(name="Masoud Pezeshkian", kind="person")
+    visit = factories.event(
+        title="Pezeshkian in Minsk", year=2025, actors=[(pezeshkian, "visitor"), (belarus, "host")]
+    )
+    dyad = f"/timeline/{iran.slug}/{belarus.slug}/"
+    assert client.get(dyad).status_code == 404  # Iran is in no event yet
+    url = f"/admin/events/actor/{pezeshkian.pk}/change/"
+    data = form_data(editor_client.get(url)) | {
+        "affiliations-TOTAL_FORMS": "1",
+        "affiliations-0-of_actor": iran.pk,
+        "affiliations-0-role": "President of Iran",
+        "affiliations-0-starts_on": "2024-07-28",
+    }
+    with committed():
+        response = editor_client.post(url, data)
+    assert response.status_code == 302, response.text
+    assert TimelineCount.objects.events(iran.pk, belarus.pk) == 1
+    visit.refresh_from_db()
+    assert visit.version == 2  # who is in it changed: a new version for subscribers
+    assert "Pezeshkian in Minsk" in client.get(dyad).text
+    assert "Pezeshkian in Minsk" not in client.get(f"{dyad}?direct=1").text
+    # An affiliation that ends before it starts is a form error, nothing saved.
+    data = form_data(editor_client.get(url)) | {"affiliations-0-ends_on": "2020-01-01"}
+    response = editor_client.post(url, data)
+    assert response.status_code == 200 and "ends before it starts" in response.text

@@ -285,3 +285,33 @@ def test_a_merge_chain_that_ends_out_of_sight_or_loops_is_404(db):
     assert Event.objects.survivor_of(one.uuid) is None
     assert api.get(f"/api/v1/events/{one.uuid}/").status_code == 404
     assert api.get(f"/api/v1/events/{withdrawn.uuid}/").status_code == 404
+
+
+def test_the_dyad_filter_and_the_exports_carry_whom_each_participant_acted_for(api):
+    """Iran and Belarus meet through their presidents: the dyad query finds the meeting (an
+    actor someone acted for is known to the filter though it took part in nothing itself),
+    ``direct=true`` does not, and the CSV and GeoJSON say whom each acted for."""
+    iran = factories.actor(name="Iran", slug="iran")
+    belarus = factories.actor(name="Belarus", slug="belarus")
+    pezeshkian = factories.actor(name="Masoud Pezeshkian", slug="pezeshkian", kind="person")
+    lukashenka = factories.actor(name="Alyaksandr Lukashenka", slug="lukashenka", kind="person")
+    minsk = factories.place(name="Minsk", latitude=53.9, longitude=27.56667)
+    summit = factories.event(
+        title="Presidents meet",
+        place=minsk,
+        actors=[(pezeshkian, "visitor", iran), (lukashenka, "host", belarus)],
+    )
+    dyad = "/api/v1/events/?actor=iran&actor=belarus&actors_all=true"
+    assert ids(api.get(dyad)) == {str(summit.uuid)}
+    assert ids(api.get(f"{dyad}&direct=true")) == set()
+    (row,) = csv.DictReader(io.StringIO(body(api.get(f"{dyad}&format=csv")).decode()))
+    assert (row["actor_slugs"], row["roles"], row["on_behalf_of"]) == (
+        "pezeshkian; lukashenka",
+        "visitor; host",
+        "iran; belarus",
+    )
+    (feature,) = json.loads(body(api.get(f"{dyad}&format=geojson")))["features"]
+    assert [
+        (part["actor"]["slug"], part["on_behalf_of"]["slug"])
+        for part in feature["properties"]["participants"]
+    ] == [("pezeshkian", "iran"), ("lukashenka", "belarus")]

@@ -119,3 +119,25 @@ def test_drafts_never_appear():
     # An actor only a draft names is unknown to the filter, like one that does not exist.
     filterset = EventFilterSet(as_query({"actor": actor.slug}), queryset=Event.objects.public())
     assert not filterset.is_valid() and set(filterset.errors) == {"actor"}
+
+
+def test_an_actor_is_in_the_events_of_those_affiliated_with_it_at_the_time():
+    import datetime as dt
+
+    from events.models import Affiliation
+
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    pezeshkian = factories.actor(name="Masoud Pezeshkian", kind="person")
+    lukashenka = factories.actor(name="Alyaksandr Lukashenka", kind="person")
+    Affiliation.objects.create(
+        actor=pezeshkian, of_actor=iran, role="President", starts_on=dt.date(2024, 7, 28)
+    )
+    Affiliation.objects.create(
+        actor=lukashenka, of_actor=belarus, role="President", starts_on=dt.date(1994, 7, 20)
+    )
+    visit = factories.event(year=2025, actors=[(pezeshkian, "visitor"), (lukashenka, "host")])
+    factories.event(year=2023, actors=[(pezeshkian, "visitor"), (lukashenka, "host")])  # before
+    dyad = {"actor": [iran.slug, belarus.slug], "actors_all": "true"}
+    assert filtered(dyad) == {visit}
+    assert filtered(dyad | {"direct": "true"}) == set()
+    assert filtered({"actor": iran.slug}) == {visit}

@@ -97,6 +97,21 @@ class TestTheLoadedDemo:
             assert event.articles.all(), event
         assert Event.objects.filter(status=Event.Status.DRAFT).exists()
 
+    def test_iran_and_belarus_share_the_events_of_their_presidents_and_ministers(self, demo):
+        """Issue 13: the dyad counted 5 events where 16 involve both countries through
+        those who acted for them (the 2007 agreement and the 2023 roadmap among them)."""
+        from events.models import TimelineCount, TimelineEntry
+        from events.services import timelines_rebuild
+
+        timelines_rebuild()
+        iran, belarus = (Actor.objects.get(slug=slug).pk for slug in ("iran", "belarus"))
+        through = TimelineCount.objects.events(iran, belarus)
+        direct = TimelineCount.objects.events(iran, belarus, direct=True)
+        assert (direct, through) == (5, 16)
+        shared = set(TimelineEntry.objects.of(iran, belarus).values_list("event", flat=True))
+        for key in ("strategic-cooperation-2007", "roadmap-2023-2026"):
+            assert demo_event(key).pk in shared
+
     def test_the_minsk_visit_has_its_participants_in_their_roles(self, demo):
         visit = Event.objects.get(
             event_type__slug="visit", place__slug="minsk", starts_on=dt.date(2025, 8, 19)

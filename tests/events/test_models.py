@@ -116,3 +116,38 @@ def test_the_codebook_is_seeded_and_maps_to_plover(db):
         "Agreement",
     )
     assert EventType.objects.count() >= 20
+
+
+def test_an_affiliation_covers_the_events_wholly_within_its_dates(db):
+    from events.models import Actor, Affiliation
+
+    iran, person = factories.actor(name="Iran"), factories.actor(kind="person")
+    office = Affiliation.objects.create(
+        actor=person, of_actor=iran, role="President of Iran", starts_on=dt.date(2024, 7, 28)
+    )
+    assert office.covers(dt.date(2025, 8, 19), dt.date(2025, 8, 19))
+    assert not office.covers(dt.date(2024, 1, 1), dt.date(2024, 12, 31))  # the year 2024
+    office.ends_on = dt.date(2025, 1, 1)
+    assert not office.covers(dt.date(2025, 8, 19), dt.date(2025, 8, 19))
+    covered = Affiliation.objects.covering(dt.date(2024, 9, 1), dt.date(2024, 9, 30))
+    assert list(covered) == [office]
+    # Iran is known to readers as soon as an event involves it through its president.
+    assert not Actor.objects.public().filter(pk=iran.pk).exists()
+    factories.event(year=2024, month=9, day=1, actors=[(person, "visitor")])
+    assert Actor.objects.public().filter(pk=iran.pk).exists()
+    assert Actor.objects.with_timeline().filter(pk=iran.pk).exists()
+
+
+def test_an_affiliation_with_itself_or_ending_before_it_starts_is_refused(db):
+    from events.models import Affiliation
+
+    iran = factories.actor(name="Iran")
+    affiliation = Affiliation(
+        actor=iran, of_actor=iran, role="x", starts_on=dt.date(2020, 1, 1),
+        ends_on=dt.date(2019, 1, 1),
+    )  # fmt: skip
+    with pytest.raises(ValidationError) as refused:
+        affiliation.full_clean()
+    assert set(refused.value.message_dict) == {"of_actor", "ends_on"}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        affiliation.save()

@@ -71,6 +71,66 @@ def test_an_actor_twice_in_an_event_counts_it_once(db):
     assert TimelineCount.objects.events(iran.pk) == 1
 
 
+def test_an_actor_is_on_the_timelines_of_the_events_someone_took_part_in_on_its_behalf(db):
+    """Pezeshkian for Iran meets Lukashenka for Belarus: the meeting is on Iran's timeline
+    and on Iran's with Belarus, marked as not of direct participants."""
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    pezeshkian, lukashenka = factories.actor(kind="person"), factories.actor(kind="person")
+    summit = factories.event(actors=[(pezeshkian, "visitor", iran), (lukashenka, "host", belarus)])
+    talks = factories.event(actors=[(iran, "participant"), (belarus, "participant")])
+    direct = set(TimelineEntry.objects.filter(direct=True).values_list("first", "second", "event"))
+    pair = (min(iran.pk, belarus.pk), max(iran.pk, belarus.pk))
+    assert {(*pair, summit.pk), (*pair, talks.pk)} <= entries()
+    assert (*pair, summit.pk) not in direct and (*pair, talks.pk) in direct
+    assert (iran.pk, iran.pk, summit.pk) in entries() - direct
+    assert (pezeshkian.pk, pezeshkian.pk, summit.pk) in direct
+    assert TimelineCount.objects.events(iran.pk, belarus.pk) == 2
+    assert TimelineCount.objects.events(belarus.pk, iran.pk, direct=True) == 1
+    assert list(TimelineEntry.objects.of(belarus.pk, iran.pk, direct=True).values_list(
+        "event", flat=True
+    )) == [talks.pk]  # fmt: skip
+    # One who acted for a country and also took part itself is in it directly.
+    both = factories.event(actors=[(iran, "host"), (pezeshkian, "visitor", iran)])
+    assert TimelineEntry.objects.get(first=iran.pk, second=iran.pk, event=both).direct
+
+
+def test_a_changed_on_behalf_of_moves_the_event_between_timelines(db):
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    pezeshkian = factories.actor(kind="person")
+    summit = factories.event(actors=[(pezeshkian, "visitor"), (belarus, "host")])
+    assert TimelineCount.objects.events(iran.pk, belarus.pk) == 0
+    acted_for = Participation.objects.filter(event=summit, actor=pezeshkian)
+    save(summit, write=lambda: acted_for.update(on_behalf_of=iran))
+    assert TimelineCount.objects.events(iran.pk, belarus.pk) == 1
+    assert TimelineCount.objects.events(iran.pk, belarus.pk, direct=True) == 0
+    save(summit, write=lambda: acted_for.update(on_behalf_of=None))
+    assert TimelineCount.objects.events(iran.pk) == 0
+    assert not TimelineEntry.objects.filter(first=iran.pk).exists()
+    assert not TimelineEntry.objects.filter(second=iran.pk).exists()
+
+
+def test_timelines_follow_affiliations_over_the_events_dates(db):
+    import datetime as dt
+
+    from events.models import Affiliation
+
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    pezeshkian = factories.actor(kind="person")
+    Affiliation.objects.create(
+        actor=pezeshkian, of_actor=iran, role="President", starts_on=dt.date(2024, 7, 28)
+    )
+    visit = factories.event(year=2025, actors=[(pezeshkian, "visitor"), (belarus, "host")])
+    earlier = factories.event(year=2023, actors=[(pezeshkian, "visitor"), (belarus, "host")])
+    shared = TimelineEntry.objects.of(iran.pk, belarus.pk).values_list("event", "direct")
+    assert list(shared) == [(visit.pk, False)]
+    earlier.start_year = 2025
+    save(earlier)  # its new date is within the presidency: on the timeline now
+    assert TimelineCount.objects.events(iran.pk, belarus.pk) == 2
+    kept = set(TimelineEntry.objects.values_list("first", "second", "event", "direct"))
+    timelines_rebuild()
+    assert set(TimelineEntry.objects.values_list("first", "second", "event", "direct")) == kept
+
+
 def test_partners_are_those_sharing_most_events(db):
     iran, belarus, china, cuba = (factories.actor() for _ in range(4))
     for _ in range(3):
@@ -86,10 +146,17 @@ def test_a_rebuild_makes_what_the_write_path_keeps(db):
     factories.event(actors=[(iran, "host"), (belarus, "visitor")])
     factories.event(actors=[(iran, "host")])
     factories.event(actors=[(belarus, "host")], status=Event.Status.DRAFT)
-    kept = entries(), counts()
+    factories.event(actors=[(factories.actor(), "visitor", iran), (belarus, "host")])
+    kept = (
+        set(TimelineEntry.objects.values_list("first", "second", "event", "direct")),
+        set(TimelineCount.objects.values_list("actor", "partner", "events", "direct_events")),
+    )
     TimelineEntry.objects.all().delete()
-    assert timelines_rebuild() == 4
-    assert (entries(), counts()) == kept
+    assert timelines_rebuild() == 4 + 6
+    assert kept == (
+        set(TimelineEntry.objects.values_list("first", "second", "event", "direct")),
+        set(TimelineCount.objects.values_list("actor", "partner", "events", "direct_events")),
+    )
 
 
 def test_the_latest_first_from_the_index(db):
@@ -118,6 +185,10 @@ def test_rows_read_what_a_timeline_shows(db, django_assert_num_queries):
         False,
     )
     assert row.actor_names == ("Iran", "Belarus") and row.uuid == str(event.uuid)
+    lukashenka = factories.actor(name="Alyaksandr Lukashenka")
+    visit = factories.event(actors=[(lukashenka, "host", belarus), (iran, "visitor")])
+    (row,) = timeline_rows(Event.objects.filter(pk=visit.pk))
+    assert row.actor_names == ("Alyaksandr Lukashenka (for Belarus)", "Iran")
     assert row.family == event.event_type.family.name
 
 

@@ -220,3 +220,93 @@ def test_a_merged_events_page_redirects_to_the_survivor_through_a_chain(client, 
     assert client.get(survivor.get_absolute_url()).status_code == 200
     draft = factories.event(status="draft")
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def presidents_meet(n: int = 1):
+    """Iran and Belarus: ``n`` meetings of their presidents, each acting for their country,
+    with an article each, and one meeting of the two states themselves."""
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    pezeshkian = factories.actor(name="Masoud Pezeshkian", kind="person")
+    lukashenka = factories.actor(name="Alyaksandr Lukashenka", kind="person")
+    summits = []
+    for i in range(n):
+        summit = factories.event(
+            title=f"Presidents meet {i}",
+            year=2000 + i,
+            actors=[(pezeshkian, "visitor", iran), (lukashenka, "host", belarus)],
+        )
+        factories.attach(summit, factories.article(title=f"On the presidents {i}"))
+        summits.append(summit)
+    talks = factories.event(
+        title="States talk", year=2030, actors=[(iran, "host"), (belarus, "visitor")]
+    )
+    factories.attach(talks, factories.article(title="On the states"))
+    return iran, belarus, summits, talks
+
+
+def test_two_actors_page_counts_those_acting_on_their_behalf_unless_direct_is_chosen(client, db):
+    iran, belarus, _, _ = presidents_meet()
+    dyad = f"/timeline/{iran.slug}/{belarus.slug}/"
+    html = client.get(dyad).text
+    assert "Presidents meet 0" in html and "States talk" in html
+    assert "On the presidents 0" in html and "On the states" in html
+    assert "including events where someone acted on behalf of Iran or Belarus" in html
+    assert "Masoud Pezeshkian (for Iran)" in html
+    assert f'href="{dyad}?direct=1"' in html
+    direct = client.get(f"{dyad}?direct=1").text
+    assert "States talk" in direct and "On the states" in direct
+    assert "Presidents meet 0" not in direct and "On the presidents 0" not in direct
+    assert "direct participants only" in direct and f'href="{dyad}"' in direct
+    # Each is stored under its own address and shown again as it was.
+    site_changed()
+    assert client.get(dyad).text == html and client.get(f"{dyad}?direct=1").text == direct
+    # Iran's own page holds the meeting its president had on its behalf, with the same choice.
+    assert "Presidents meet 0" in client.get(iran.get_absolute_url()).text
+    assert "Presidents meet 0" not in client.get(f"{iran.get_absolute_url()}?direct=1").text
+
+
+def test_a_changed_on_behalf_of_changes_the_two_actors_page(client, db):
+    iran, belarus, (summit,), _ = presidents_meet()
+    dyad = f"/timeline/{iran.slug}/{belarus.slug}/"
+    assert "Presidents meet 0" in client.get(dyad).text
+    acted_for = summit.participations.filter(on_behalf_of=iran)
+    with committed():
+        event_save(event=summit, write=lambda: acted_for.update(on_behalf_of=None))
+    html = client.get(dyad).text
+    assert "Presidents meet 0" not in html and "On the presidents 0" not in html
+    assert "States talk" in html
+
+
+@pytest.mark.parametrize("n", [2, 12])
+@pytest.mark.parametrize("choice", ["", "?direct=1"])
+def test_two_actors_page_queries_do_not_grow_with_events_through_others(
+    client, db, django_assert_max_num_queries, monkeypatch, n, choice
+):
+    monkeypatch.setattr("events.services.timelines.TIMELINE_PAGE", 5)
+    iran, belarus, _, _ = presidents_meet(n)
+    dyad = f"/timeline/{iran.slug}/{belarus.slug}/{choice}"
+    with django_assert_max_num_queries(TIMELINE_QUERIES_FIRST):
+        html = client.get(dyad).text
+    assert html.count('class="event-mark"') == (1 if choice else min(5, n + 1))
+    site_changed()
+    with django_assert_max_num_queries(TIMELINE_QUERIES):
+        assert client.get(dyad).text == html
+    home_lists_stale()
+    site_changed()
+    with django_assert_max_num_queries(TIMELINE_QUERIES_RENDERED):
+        assert client.get(dyad).text == html
+    if not choice and n > 5:
+        assert f"The latest 1–5 of {n + 1} events" in html and 'href="?events=2"' in html
+
+
+def test_the_pages_of_a_direct_timeline_keep_the_choice(client, db, monkeypatch):
+    monkeypatch.setattr("events.services.timelines.TIMELINE_PAGE", 5)
+    iran, belarus = factories.actor(name="Iran"), factories.actor(name="Belarus")
+    for i in range(7):
+        factories.event(
+            title=f"Talks {i}", year=2000 + i, actors=[(iran, "host"), (belarus, "host")]
+        )
+    html = client.get(f"/timeline/{iran.slug}/{belarus.slug}/?direct=1").text
+    assert 'href="?direct=1&amp;events=2"' in html
+    earlier = client.get(f"/timeline/{iran.slug}/{belarus.slug}/?direct=1&events=2").text
+    assert "Talks 0" in earlier and 'href="?direct=1&amp;events=1"' in earlier

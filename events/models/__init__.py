@@ -2,7 +2,14 @@
 events' stored representations."""
 
 from .actors import Actor, ActorAlias, Place
-from .events import Event, EventQuantity, EventQuerySet, EventSource, Participation
+from .events import (
+    Event,
+    EventEvidence,
+    EventQuantity,
+    EventQuerySet,
+    EventSource,
+    Participation,
+)
 from .representations import EventRepresentation
 from .suggestions import EventSuggestion
 from .taxonomy import EventFamily, EventType, PloverCategory
@@ -12,6 +19,7 @@ __all__ = [
     "Actor",
     "ActorAlias",
     "Event",
+    "EventEvidence",
     "EventFamily",
     "EventQuantity",
     "EventQuerySet",

@@ -46,6 +46,7 @@ EXPORTED = {
     "events.participation",
     "events.eventquantity",
     "events.eventsource",
+    "events.eventevidence",
     "events.eventsuggestion",
     "subscribers.plan",
     "subscribers.subscriber",

@@ -7,13 +7,15 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from articles.admin import AliasFormSet, ArticleAdmin, CatalogAdmin, RowAutocompleteInline
+from articles.rendering import article_paragraphs
 
-from .forms import EventForm, WrittenDateInput, date_reading
+from .forms import EventForm, EvidenceForm, WrittenDateInput, date_reading, opening
 from .models import (
     Actor,
     ActorAlias,
     Affiliation,
     Event,
+    EventEvidence,
     EventFamily,
     EventQuantity,
     EventSource,
@@ -70,6 +72,35 @@ class EventSourceInline(RowAutocompleteInline, admin.TabularInline):
         return super().get_queryset(request).select_related("source__outlet")
 
 
+class EvidenceInline(admin.TabularInline):
+    """The paragraphs of the event's articles that support it: pick one of an article the
+    event lists (save the article first), by its first words."""
+
+    model = EventEvidence
+    form = EvidenceForm
+    fields = ["paragraph", "excerpt", "in_article"]
+    readonly_fields = ["excerpt", "in_article"]
+    verbose_name = "supporting paragraph"
+    verbose_name_plural = "supporting paragraphs"
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        paragraphs, choices = {}, []
+        articles = obj.articles.only("pk", "title", "body") if obj is not None else ()
+        for article in articles:
+            group = []
+            for paragraph in article_paragraphs(article.body):
+                value = f"{article.pk}:{paragraph.anchor}"
+                paragraphs[value] = paragraph
+                group.append((value, opening(paragraph.text)))
+            choices.append((article.title, group))
+        form = type("EvidenceForm", (EvidenceForm,), {"paragraphs": paragraphs, "choices": choices})
+        return super().get_formset(request, obj, form=form, **kwargs)
+
+
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
     form = EventForm
@@ -97,7 +128,7 @@ class EventAdmin(admin.ModelAdmin):
         ("Place and articles", {"fields": ["place", "articles"]}),
         ("Record", {"fields": ["uuid", "version", "edtf", ("starts_on", "ends_on")]}),
     ]
-    inlines = [ParticipationInline, EventQuantityInline, EventSourceInline]
+    inlines = [ParticipationInline, EventQuantityInline, EventSourceInline, EvidenceInline]
 
     @admin.display(description="date", ordering="starts_on")
     def date_display(self, obj):
@@ -127,6 +158,13 @@ class EventAdmin(admin.ModelAdmin):
             super(EventAdmin, self).save_related(request, form, formsets, change)
 
         event_save(event=form.instance, by=request.user, write=write)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is EventEvidence:
+            for inline in formset.forms:
+                if not inline.instance.pk:
+                    inline.instance.created_by = request.user
+        super().save_formset(request, form, formset, change)
 
     def has_delete_permission(self, request, obj=None):
         # Readers see it: it is withdrawn or merged, never deleted (``event_delete``).

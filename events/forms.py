@@ -7,7 +7,8 @@ from django import forms
 from articles.dates import FuzzyDateError, read_date
 from articles.models.fuzzy import fuzzy_date_from
 
-from .models import Event
+from .models import Event, EventEvidence
+from .services.evidence import paragraph_excerpt
 
 DATE_PARTS = ("year", "month", "day", "precision")
 PRECISE_FIELDS = tuple(f"{end}_{part}" for end in ("start", "end") for part in DATE_PARTS)
@@ -100,3 +101,48 @@ def date_reading(text: str) -> dict:
         "edtf": reading.edtf,
         "error": "",
     }
+
+
+class EvidenceForm(forms.ModelForm):
+    """A paragraph of one of the event's articles, picked from a list of them by their first
+    words; the article, the anchor and the excerpt are read from it. ``paragraphs`` (set by
+    the inline for the event) holds, by ``"<article id>:<anchor>"``, the paragraphs offered."""
+
+    paragraphs: dict = {}
+    choices: list = []
+
+    paragraph = forms.ChoiceField(label="Paragraph")
+
+    class Meta:
+        model = EventEvidence
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = list(self.choices)
+        row = self.instance
+        if row.pk:
+            current = f"{row.article_id}:{row.anchor}"
+            self.initial["paragraph"] = current
+            if current not in self.paragraphs:  # edited away: still shown as it was
+                label = f"{row.article} — no longer in the article: {opening(row.excerpt)}"
+                choices.append((current, label))
+        self.fields["paragraph"].choices = [("", "---------"), *choices]
+
+    def save(self, commit=True):
+        value = self.cleaned_data["paragraph"]
+        paragraph = self.paragraphs.get(value)
+        if paragraph is not None and (
+            not self.instance.pk or value != f"{self.instance.article_id}:{self.instance.anchor}"
+        ):
+            article_id, anchor = value.split(":", 1)
+            self.instance.article_id, self.instance.anchor = int(article_id), anchor
+            self.instance.excerpt = paragraph_excerpt(paragraph)
+            self.instance.in_article = True
+        return super().save(commit)
+
+
+def opening(text: str, words: int = 12) -> str:
+    """The first words of a paragraph, as a list of them names it."""
+    split = text.split()
+    return " ".join(split[:words]) + ("…" if len(split) > words else "")

@@ -86,7 +86,8 @@ def _split(address: str, encode) -> tuple[str, str]:
 class Joiner:
     """Writes events for one request from their stored parts and the request's addresses.
 
-    ``add_articles(refs, counts)`` gives, by event id, the articles the plan may read (as
+    ``add_articles(refs, counts, evidence)`` gives, by event id, the articles the plan may
+    read and the paragraphs of them that support the event (as
     ``events.representations.article_refs`` makes them); then ``json``, ``csv`` and
     ``feature`` write one event from its row (id, public id, version, time of change as
     written) and its parts.
@@ -105,12 +106,16 @@ class Joiner:
         self.page_cell = _csv_cell(UUID_PLACEHOLDER.join(page)).split(UUID_PLACEHOLDER)
         self.articles: dict[int, list[dict]] = {}
         self.counts: dict[int, int] = {}
+        self.evidence: dict[int, list[dict]] = {}
         self._compact: dict[int, str] = {}  # each article's reference, written once a batch
         self._spaced: dict[int, str] = {}
 
-    def add_articles(self, articles: dict[int, list[dict]], counts: dict[int, int]) -> None:
-        """The articles of the events to write next (a page, or an export's batch)."""
-        self.articles, self.counts = articles, counts
+    def add_articles(
+        self, articles: dict[int, list[dict]], counts: dict[int, int], evidence=None
+    ) -> None:
+        """The articles of the events to write next (a page, or an export's batch), and the
+        paragraphs of them that support each event."""
+        self.articles, self.counts, self.evidence = articles, counts, evidence or {}
         self._compact, self._spaced = {}, {}
 
     def _refs(self, pk, written: dict[int, str], encode) -> list[str]:
@@ -130,6 +135,7 @@ class Joiner:
             f'"url":{page[0]}{uuid}{page[1]},{own},"articles":[{refs}],'
             f'"articles_count":{self.counts.get(pk, 0)},'
             f'"articles_url":{articles[0]}{uuid}{articles[1]},'
+            f'"evidence":{_api_json(self.evidence.get(pk, []))},'
             f'"updated_at":"{updated}"}}'
         )
 
@@ -142,6 +148,7 @@ class Joiner:
             f'"url": {page[0]}{uuid}{page[1]}, {properties}, "articles": [{refs}], '
             f'"articles_count": {self.counts.get(pk, 0)}, '
             f'"articles_url": {articles[0]}{uuid}{articles[1]}, '
+            f'"evidence": {_spaced(self.evidence.get(pk, []))}, '
             f'"updated_at": "{updated}", "place": {place}}}}}'
         )
 

@@ -11,7 +11,12 @@ from articles.models import Article
 from monitor.core.changes import Changed
 
 from .models import Event
-from .services import article_refresh_suggestions, events_touch, timelines_refresh
+from .services import (
+    article_refresh_suggestions,
+    events_touch,
+    evidence_follow,
+    timelines_refresh,
+)
 from .services.representations import representations_store
 
 
@@ -27,7 +32,7 @@ def representations_committed(changes: Sequence[Changed]) -> None:
 
 
 def changes_committed(changes: Sequence[Changed]) -> None:
-    """Suggestions follow an article's text; events follow what they show of others.
+    """Suggestions and evidence follow an article's text; events follow what they show of others.
 
     An event's API answer names the public articles that report it (title, address, date)
     and the sources it rests on, so when those change, the events are new versions too.
@@ -41,6 +46,7 @@ def changes_committed(changes: Sequence[Changed]) -> None:
             if article is not None:
                 with transaction.atomic():
                     article_refresh_suggestions(article=article)
+                evidence_follow(article=article)
         if Changed.IDENTITY not in change.aspects:
             continue
         if change.resource == "article" and change.public:

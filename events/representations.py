@@ -28,7 +28,7 @@ from articles.representations import (
 from articles.representations import Addresses as ArticleAddresses
 from monitor.core.expressions import IdList
 
-from .models import Event, EventQuantity, EventSource, Participation, Place
+from .models import Event, EventEvidence, EventQuantity, EventSource, Participation, Place
 
 # An event names at most this many of the articles reporting it (the latest ones).
 ARTICLES_SHOWN = 20
@@ -105,7 +105,7 @@ def represented(
     if not events:
         return {}
     parts = event_parts(events.values())
-    articles, counts = article_refs(list(events), readable_articles, addresses)
+    articles, counts, evidence = article_refs(list(events), readable_articles, addresses)
     return {
         pk: event_whole(
             parts[pk],
@@ -114,13 +114,16 @@ def represented(
             updated_at=row[23],
             articles=articles.get(pk, []),
             articles_count=counts.get(pk, 0),
+            evidence=evidence.get(pk, []),
             addresses=addresses,
         )
         for pk, row in events.items()
     }
 
 
-def event_whole(parts, *, uuid, version, updated_at, articles, articles_count, addresses) -> dict:
+def event_whole(
+    parts, *, uuid, version, updated_at, articles, articles_count, addresses, evidence=()
+) -> dict:
     """The representation of an event from its own ``parts`` and what depends on the request."""
     return {
         "id": uuid,
@@ -131,6 +134,7 @@ def event_whole(parts, *, uuid, version, updated_at, articles, articles_count, a
         "articles": articles,
         "articles_count": articles_count,
         "articles_url": addresses.articles_api + uuid,
+        "evidence": list(evidence),
         "updated_at": addresses.datetime(updated_at),
     }
 
@@ -220,9 +224,10 @@ def event_parts(rows: Iterable[tuple]) -> dict[int, dict]:
     return result
 
 
-def article_refs(ids, readable_articles, addresses) -> tuple[dict, dict]:
-    """The latest ``ARTICLES_SHOWN`` readable articles reporting each event, newest first, and
-    how many there are, by event id.
+def article_refs(ids, readable_articles, addresses) -> tuple[dict, dict, dict]:
+    """The latest ``ARTICLES_SHOWN`` readable articles reporting each event, newest first, how
+    many there are, and the paragraphs of readable articles that support it (its evidence,
+    as recorded), by event id.
 
     The links first (an index of the link table), then each readable article once, by id:
     the readable rule stays the articles app's own, and an article reporting many of the
@@ -236,7 +241,13 @@ def article_refs(ids, readable_articles, addresses) -> tuple[dict, dict]:
         .values_list("event_id", "article_id")
     ):
         reporting[event_id].append(article_id)
+    supporting = list(
+        EventEvidence.objects.filter(event_id__in=IdList(ids))
+        .order_by("pk")
+        .values_list("event_id", "article_id", "anchor", "excerpt", "in_article")
+    )
     linked = {article_id for article_ids in reporting.values() for article_id in article_ids}
+    linked |= {row[1] for row in supporting}
     readable = {}  # each article's reference made once for the batch, shared by its events
     for pk, published_at, title, slug, publication_slug in (
         readable_articles.filter(pk__in=IdList(linked))
@@ -260,7 +271,20 @@ def article_refs(ids, readable_articles, addresses) -> tuple[dict, dict]:
             shown.sort(key=_newest_first, reverse=True)
         counts[event_id] = len(shown)
         articles[event_id] = [reference for reference, _ in shown[:ARTICLES_SHOWN]]
-    return articles, counts
+    evidence = defaultdict(list)
+    for event_id, article_id, anchor, excerpt, in_article in supporting:
+        if article_id in readable:
+            url = readable[article_id][0]["url"]
+            evidence[event_id].append(
+                {
+                    "article": article_id,
+                    "anchor": anchor,
+                    "url": f"{url}#{anchor}" if in_article else url,
+                    "excerpt": excerpt,
+                    "in_article": in_article,
+                }
+            )
+    return articles, counts, evidence
 
 
 _newest_first = itemgetter(1)  # published_at (never empty for a readable article), then id

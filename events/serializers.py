@@ -64,6 +64,16 @@ class EventSourceSerializer(serializers.Serializer):
     quote = serializers.CharField(help_text="What in the source supports the event.")
 
 
+class EvidenceSerializer(serializers.Serializer):
+    article = serializers.IntegerField(help_text="The article's id.")
+    anchor = serializers.CharField(help_text='The paragraph\'s anchor in its page: "p-3f9a2c".')
+    url = serializers.URLField(help_text="The article's page at the paragraph.")
+    excerpt = serializers.CharField(help_text="The words that support the event, as recorded.")
+    in_article = serializers.BooleanField(
+        help_text="False once the paragraph was edited away (the url is the article's then)."
+    )
+
+
 class QuantitySerializer(serializers.Serializer):
     value = serializers.DecimalField(max_digits=14, decimal_places=2, coerce_to_string=False)
     unit = serializers.CharField()
@@ -97,6 +107,11 @@ class EventSerializer(TrimmableSerializer):
     )
     articles_count = serializers.IntegerField(source="readable_articles_count")
     articles_url = serializers.SerializerMethodField(help_text="All its articles, in the API.")
+    evidence = EvidenceSerializer(
+        many=True,
+        source="readable_evidence",
+        help_text="The paragraphs of readable articles that support it, as recorded.",
+    )
     updated_at = serializers.DateTimeField()
 
     def get_api_url(self, event) -> str:

@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -9,7 +10,7 @@ from articles.models import Article, ArticleSubject
 from articles.services.pages import list_items
 from monitor.core.caching import public_page
 
-from .models import Actor, Event, Place, TimelineCount, TimelineEntry
+from .models import Actor, Event, EventEvidence, Place, TimelineCount, TimelineEntry
 from .services.pages import page_request
 from .services.timelines import timeline_page, timeline_page_html
 from .templatetags.timelines import timeline_render
@@ -50,6 +51,13 @@ def event_detail(request, uuid):
             "participations__on_behalf_of",
             "quantities",
             "event_sources__source__outlet",
+            Prefetch(
+                "evidence",
+                queryset=EventEvidence.objects.filter(article__in=Article.objects.public())
+                .select_related("article__publication")
+                .defer("article__body", "article__body_html"),
+                to_attr="public_evidence",
+            ),
         )
         .filter(uuid=uuid)
         .first()

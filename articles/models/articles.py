@@ -15,7 +15,7 @@ from articles.limits import (
     SUMMARY_POINT_MAX_CHARACTERS,
     too_long,
 )
-from articles.rendering import render_markdown
+from articles.rendering import render_article_body, render_markdown
 
 from .catalog import Author, Publication, Region, Topic
 
@@ -254,7 +254,8 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
+        # With its paragraph anchors; its links follow (``article_sync_references``).
+        self.body_html = render_article_body(self.body)
         if "update_fields" in kwargs and kwargs["update_fields"] is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
         super().save(*args, **kwargs)

@@ -2,7 +2,14 @@
 events, timelines and the events' stored representations."""
 
 from .actors import Actor, ActorAlias, Affiliation, Place
-from .events import Event, EventQuantity, EventQuerySet, EventSource, Participation
+from .events import (
+    Event,
+    EventEvidence,
+    EventQuantity,
+    EventQuerySet,
+    EventSource,
+    Participation,
+)
 from .representations import EventRepresentation
 from .suggestions import EventSuggestion
 from .taxonomy import EventFamily, EventType, PloverCategory
@@ -13,6 +20,7 @@ __all__ = [
     "ActorAlias",
     "Affiliation",
     "Event",
+    "EventEvidence",
     "EventFamily",
     "EventQuantity",
     "EventQuerySet",

@@ -4,6 +4,7 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
@@ -377,3 +378,36 @@ class EventSource(models.Model):
 
     def __str__(self):
         return str(self.source)
+
+
+class EventEvidence(models.Model):
+    """A paragraph of an article that supports an event: the article, the paragraph's anchor
+    in its page (``articles.rendering.article_paragraphs``) and the words that support it,
+    kept as they were when recorded, so that evidence whose paragraph was edited away still
+    says what it was (``in_article`` false)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="evidence")
+    anchor = models.CharField(max_length=20, help_text='The paragraph\'s anchor: "p-3f9a2c".')
+    excerpt = models.TextField(help_text="The words that support the event, as recorded.")
+    in_article = models.BooleanField(
+        "still in the article", default=True, help_text="False once the paragraph was edited away."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["id"]  # as recorded: pages and the API list them in a stable order
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "article", "anchor"],
+                name="event_evidence_unique",
+                violation_error_message="This paragraph is already recorded as evidence.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article} #{self.anchor}"

@@ -1,6 +1,7 @@
 """Writes of the events app, one function per unit of work."""
 
 from .actors import actor_saved, event_types_saved, place_saved
+from .evidence import evidence_follow
 from .saving import (
     EventSaved,
     event_delete,
@@ -30,6 +31,7 @@ __all__ = [
     "event_snapshot",
     "event_types_saved",
     "events_touch",
+    "evidence_follow",
     "place_saved",
     "suggestion_accept",
     "suggestion_attach",

@@ -1,4 +1,5 @@
-"""The one place an event changes: its fields, participants, sources, quantities and articles.
+"""The one place an event changes: its fields, participants, sources, quantities, articles
+and evidence (the paragraphs of articles that support it).
 
 ``event_save`` is how every interface changes an event (the admin form and its inlines, the
 article form's list of events, merges, withdrawals, the demo loader). It locks the event,
@@ -65,6 +66,11 @@ def event_snapshot(event: Event) -> dict:
             )
         ],
         "articles": sorted(event.articles.values_list("pk", flat=True)),
+        "evidence": list(
+            event.evidence.values_list("article_id", "anchor", "excerpt", "in_article").order_by(
+                "pk"
+            )
+        ),
     }
 
 
@@ -190,7 +196,9 @@ def _commit(event: Event, before: EventState | None, *, recorded_articles: set[i
         return EventSaved(event)
     was_public = before is not None and before.public
     action = event_feed_action(was_public=was_public, event=event)
-    linked = set(snapshot["articles"]) | (set(before.snapshot["articles"]) if before else set())
+    linked = {*snapshot["articles"], *(row[0] for row in snapshot["evidence"])}
+    if before is not None:  # the pages of articles it left, or whose paragraphs it cited, too
+        linked |= {*before.snapshot["articles"], *(row[0] for row in before.snapshot["evidence"])}
     if was_public or event.is_public():
         articles_subjects_index(linked)
     if action is None:

@@ -16,12 +16,14 @@ from ..models import (
     Actor,
     ActorAlias,
     Event,
+    EventEvidence,
     EventSource,
     EventSuggestion,
     EventType,
     Participation,
     Place,
 )
+from .evidence import suggestion_evidence
 from .saving import event_save
 
 # The type an accepted suggestion gets when the sentence gave no clue; the editor changes it.
@@ -175,7 +177,8 @@ def suggestion_match(suggestion: EventSuggestion) -> Event | None:
 def suggestion_accept(*, suggestion: EventSuggestion, by) -> Event:
     """Turn a suggestion into a draft event linked to its article and sources: a readable
     title, the sentence without its citations as the summary, each actor in the role the
-    sentence gives it, the date as written when it reads."""
+    sentence gives it, the date as written when it reads; the sentence's paragraph is its
+    evidence."""
     suggestion = _pending(suggestion)
     actors = list(suggestion.actors.all())
     roles = {int(pk): role for pk, role in (suggestion.roles or {}).items()}
@@ -215,6 +218,9 @@ def suggestion_accept(*, suggestion: EventSuggestion, by) -> Event:
             EventSource(event=event, source=source, quote=suggestion.sentence)
             for source in suggestion.sources.all()
         )
+        evidence = suggestion_evidence(suggestion, event, by)
+        if evidence is not None:
+            evidence.save()
 
     event_save(event=event, by=by, write=write)
     _decided(suggestion, event, by)
@@ -224,8 +230,8 @@ def suggestion_accept(*, suggestion: EventSuggestion, by) -> Event:
 @transaction.atomic
 def suggestion_attach(*, suggestion: EventSuggestion, event: Event, by) -> Event:
     """Accept a suggestion as more evidence for an event that exists: its article joins the
-    event's articles and its sources the event's sources (with the sentence as the quote);
-    nothing of the event is overwritten."""
+    event's articles, its sources the event's sources (with the sentence as the quote) and
+    its paragraph the event's evidence; nothing of the event is overwritten."""
     suggestion = _pending(suggestion)
     event = Event.objects.get(pk=event.pk)
     known = set(event.event_sources.values_list("source_id", flat=True))
@@ -237,6 +243,9 @@ def suggestion_attach(*, suggestion: EventSuggestion, event: Event, by) -> Event
             for source in suggestion.sources.all()
             if source.pk not in known
         )
+        evidence = suggestion_evidence(suggestion, event, by)
+        if evidence is not None:
+            EventEvidence.objects.bulk_create([evidence], ignore_conflicts=True)
 
     event_save(event=event, by=by, write=write)
     _decided(suggestion, event, by)

@@ -47,6 +47,7 @@ EXPORTED = {
     "events.participation",
     "events.eventquantity",
     "events.eventsource",
+    "events.eventevidence",
     "events.eventsuggestion",
     "subscribers.plan",
     "subscribers.subscriber",

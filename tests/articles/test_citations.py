@@ -3,6 +3,7 @@
 import calendar
 import datetime as dt
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from articles.citations import (
 )
 from articles.dates import FuzzyDate, FuzzyDateError, Precision
 from articles.names import name_key
-from articles.rendering import Link, render_article_body
+from articles.rendering import Link, article_paragraphs, render_article_body
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed_article.txt"
 # The seed rendered with a link for every reference, as the parser before the forms of
@@ -67,6 +68,10 @@ def test_seed_article_renders_exactly_as_before():
         for r in found
     ]
     rendered = render_article_body(text, links=links, notes=set(range(1, 20)))
+    # Paragraph anchors came later (issue 13): the same ids as read from the plain source.
+    anchors = re.findall(r'<(?:p|li) id="(p-[0-9a-f-]+)"', rendered)
+    assert anchors == [paragraph.anchor for paragraph in article_paragraphs(text)]
+    rendered = re.sub(r'(<(?:p|li)) id="p-[0-9a-f-]+"', r"\1", rendered)
     assert rendered == SEED_RENDERED.read_text(encoding="utf-8")
     assert rendered.count("<a href=") == 44 + 2  # two note markers
     reading = read_citations(text, published=PUBLISHED, publications=["EDM"])

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.models import Article, ArticleStatus, Outlet, OutletAlias, Source
+from articles.rendering import article_paragraphs
 from tests import factories
 
 
@@ -29,9 +30,10 @@ def test_public_means_public_state_and_due(db):
 
 def test_body_is_rendered_on_save_not_on_read(db):
     article = factories.article(body="*Hello*")
-    assert article.body_html == "<p><em>Hello</em></p>\n"
+    anchor = article_paragraphs("*Hello*")[0].anchor
+    assert article.body_html == f'<p id="{anchor}"><em>Hello</em></p>\n'
     Article.objects.filter(pk=article.pk).update(body="changed behind its back")
-    assert Article.objects.get(pk=article.pk).body_html == "<p><em>Hello</em></p>\n"
+    assert Article.objects.get(pk=article.pk).body_html == article.body_html
 
 
 def test_url_is_stable_and_readable(db):

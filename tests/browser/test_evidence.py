@@ -1,19 +1,14 @@
 """Evidence in a real browser: the event page's paragraph link lands on the article with the
 paragraph targeted and in view, marked as supporting the event."""
 
-import shutil
-
 import pytest
 
-from tests.browser.test_public_site import CHROMIUM, browser, codebook_seeded  # noqa: F401
+from tests.browser.conftest import CHROMIUM_MISSING, codebook_seeded
 
-pytestmark = [
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason=f"{CHROMIUM} is not installed"),
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = [CHROMIUM_MISSING, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_event_pages_paragraph_link_lands_on_the_paragraph(browser, live_server):  # noqa: F811
+def test_the_event_pages_paragraph_link_lands_on_the_paragraph(browser, live_server):
     from articles.rendering import article_paragraphs
     from events.models import EventEvidence
     from events.services import event_save

@@ -3,10 +3,11 @@
 ``search(text, documents)`` ranks the documents matching ``text`` among ``documents`` (an
 already filtered ``SearchDocument`` queryset) and returns ``Hit`` rows, best first, at most
 ``LIMIT``; ``with_snippets(hits, text)`` adds the highlighted snippets to the hits a page
-shows. The engine ranks and limits inside its index; snippets, the costly part, are built
-only for what is shown. The engine follows the database (``connection.vendor``). Whatever
-the index holds, only articles and events that are public now are returned: the ranked
-candidates are checked against the articles and events themselves.
+shows, made from their text by ``snippets.snippet`` (the same rule on both engines). The
+engine ranks the newest ``CANDIDATES`` matches inside its index and limits there. The engine
+follows the database (``connection.vendor``). Whatever the index holds, only what is public
+now is returned: the ranked candidates are checked against the articles, events, actors
+and places themselves.
 """
 
 import dataclasses

@@ -14,17 +14,13 @@ def entry_key(date: dt.date | None, pk: int) -> int:
     """A document's place in the index, newest first when sorted descending: its day, then
     its id. Search ranks the newest matches of a query (``backends.CANDIDATES``) rather than
     scoring every match, so this order is what makes a common word cheap at archive size.
-    On SQLite it is also the document's key in the FTS5 table."""
+    On SQLite it is also the document's key in the FTS5 table. Ids must stay below 2**32."""
     return ((date.toordinal() if date else DATELESS) << 32) | pk
 
 
-def entry_id(entry: int) -> int:
-    """The document id inside an ``entry_key``."""
-    return entry & 0xFFFFFFFF
-
-
 class SearchDocument(models.Model):
-    """What search reads about one article, event or actor, flattened for matching and filtering.
+    """What search reads about one article, event, actor or place, flattened for matching and
+    filtering.
 
     Filter keys are slugs between spaces (" edm ", " ada-merrow kasper-linde "), so that a
     filter is one ``contains`` on either database. On PostgreSQL ``search_vector`` holds the

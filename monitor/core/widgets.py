@@ -1,15 +1,17 @@
 """Form widgets Monitor's public pages render often."""
 
+from html import escape
+
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 
 class QuickSelect(forms.Select):
     """A single ``<select>``, written out in Python: the HTML of Django's ``Select``, without a
-    template render per option. The search page's filters list every author, topic and
-    region, hundreds of options, on every search."""
+    template render per option, and escaped by the standard library's ``html.escape`` (what
+    Django's ``escape`` calls, without its lazy-string wrapper). The search page's filters
+    list every author, topic and region, hundreds of options, on every search."""
 
     allow_multiple_selected = False
 
@@ -21,5 +23,7 @@ class QuickSelect(forms.Select):
         for option_value, label in self.choices:
             text = "" if option_value is None else str(option_value)
             selected = " selected" if text in chosen else ""
-            options.append(f'<option value="{escape(text)}"{selected}>{escape(label)}</option>')
+            options.append(
+                f'<option value="{escape(text)}"{selected}>{escape(str(label))}</option>'
+            )
         return mark_safe(f"<select{flatatt(final)}>{''.join(options)}</select>")  # noqa: S308

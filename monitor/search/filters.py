@@ -6,6 +6,7 @@ keys are slugs between spaces (see ``SearchDocument``).
 
 import django_filters
 from django import forms
+from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 
 from articles.models import Author, Publication, Region, Topic
 from monitor.core.widgets import QuickSelect
@@ -13,8 +14,25 @@ from monitor.core.widgets import QuickSelect
 from .models import SearchDocument
 
 
+class KeyChoices(ModelChoiceIterator):
+    """The options as (slug, name) rows read in one query, no model built per option: the
+    search page lists every author, topic and region on every search."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.queryset.values_list(self.field.to_field_name, "name")
+
+
+class KeyField(ModelChoiceField):
+    iterator = KeyChoices
+
+
 class KeyFilter(django_filters.ModelChoiceFilter):
-    """One object by slug, matched as a whole slug in a document's key field."""
+    """One object by slug, matched as a whole slug in a document's key field; its options
+    are the objects' names (each model's ``__str__``)."""
+
+    field_class = KeyField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")

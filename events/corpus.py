@@ -155,26 +155,34 @@ def corpus_generate(*, articles: int, events: int, seed: int = 0, progress: bool
 
 
 def rows_insert(objects: list) -> None:
-    """Insert new rows of one model whose ids nobody reads back: by COPY on PostgreSQL (each
-    value prepared by its field as a save prepares it), by ``bulk_create`` elsewhere."""
+    """Insert new rows of one model whose ids nobody reads back, each value prepared by its
+    field as a save prepares it: by COPY on PostgreSQL, by one prepared ``INSERT`` run for
+    every row on SQLite (``bulk_create`` builds a statement of every row's placeholders, which
+    costs more than the rows)."""
     if not objects:
         return
     model = type(objects[0])
-    if connection.vendor != "postgresql":
-        model.objects.bulk_create(objects, batch_size=BATCH * 4)
-        return
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
-    statement = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
-        for row in objects:
-            copy.write_row(
-                [
-                    field.get_db_prep_save(getattr(row, field.attname), connection)
-                    for field in fields
-                ]
-            )
+    table = quote(model._meta.db_table)
+    prepare = [(field.attname, field.get_db_prep_save) for field in fields]
+
+    def values(row) -> list:
+        return [prep(getattr(row, attname), connection) for attname, prep in prepare]
+
+    if connection.vendor == "postgresql":
+        statement = f"COPY {table} ({columns}) FROM STDIN"
+        with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+            for row in objects:
+                copy.write_row(values(row))
+        return
+    marks = ", ".join(["%s"] * len(fields))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608 (names from models)
+            [values(row) for row in objects],
+        )
 
 
 def place_coordinates(seed: int, count: int) -> list[tuple[Decimal | None, Decimal | None]]:
@@ -404,7 +412,8 @@ class _Generator:
                         Citation(article=article, source=source, paragraph=ref.paragraph,
                                  position=ref.start, text=ref.item[:500], see=ref.see)
                     )  # fmt: skip
-                    links.append(Link(ref.link_start, ref.link_end, source.link(), str(source)))
+                    href, title = self._source_link(source)
+                    links.append(Link(ref.link_start, ref.link_end, href, title))
             article.body_html = render_article_body(article.body, links=links, notes={1})
             for position, author in enumerate(self.author_draw.sample(self.rng.choice((1, 1, 2)))):
                 bylines.append(ArticleAuthor(article=article, author=author, position=position))
@@ -430,6 +439,14 @@ class _Generator:
         rows_insert([Article.topics.through(article_id=a, topic_id=t) for a, t in topics])
         rows_insert([Article.regions.through(article_id=a, region_id=r) for a, r in regions])
         self.report.add(Article, len(articles))
+
+    def _source_link(self, source: Source) -> tuple[str, str]:
+        """A source's link and title in a body, made once per source (most are cited often)."""
+        if not hasattr(self, "_source_links"):
+            self._source_links = {}
+        if source.pk not in self._source_links:
+            self._source_links[source.pk] = (source.link(), str(source))
+        return self._source_links[source.pk]
 
     def _source_key(self, ref) -> tuple:
         outlet = self.outlet_by_key[name_key(ref.outlet)]

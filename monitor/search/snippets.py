@@ -9,6 +9,7 @@ ts_headline parses the whole document). The passage is the window of ``WORDS`` w
 the most matches, the first such window when several tie.
 """
 
+import itertools
 import re
 
 from django.utils.html import escape
@@ -18,6 +19,7 @@ from .queries import Clause
 
 WORDS = 30
 TOKEN = re.compile(r"\S+")
+SPACE = re.compile(r"\s")  # what ends a token (str.split splits on the same characters)
 
 
 def stem_pattern(word: str) -> str:
@@ -40,17 +42,25 @@ def _pattern(clauses: list[Clause]) -> re.Pattern | None:
 
 
 def snippet(text: str, clauses: list[Clause]) -> SafeString:
-    """The best passage of ``text`` for ``clauses``, escaped, matches in <mark>."""
+    """The best passage of ``text`` for ``clauses``, escaped, matches in <mark>.
+
+    Tokens (runs of non-space) are counted between matches, and read only for the passage
+    shown: a body of a thousand words is not split into a thousand objects for twenty."""
     pattern = _pattern(clauses)
-    tokens = list(TOKEN.finditer(text))
-    if not tokens:
-        return SafeString("")
     matches = list(pattern.finditer(text)) if pattern else []
     if not matches:
-        return _passage(text, tokens, 0, [])
-    starts = [token.start() for token in tokens]
-    # The token each match begins in, then the window of WORDS tokens holding the most.
-    at = [_index(starts, match.start()) for match in matches]
+        return _passage(text, 0, 0, [])
+    # The token each match begins in (the number of tokens begun at or before it, less one),
+    # then the window of WORDS tokens holding the most matches.
+    at, begun, scanned = [], 0, 0
+    for match in matches:
+        position = match.start()
+        if position >= scanned:  # else in the token of the match before
+            # ``scanned`` is where a token ended: the tokens split from here on began here.
+            begun += len(text[scanned : position + 1].split())
+            space = SPACE.search(text, position)
+            scanned = space.start() if space else len(text)
+        at.append(max(begun - 1, 0))
     best, best_count, right = 0, 0, 0
     for left in range(len(at)):
         while right < len(at) and at[right] < at[left] + WORDS:
@@ -58,23 +68,29 @@ def snippet(text: str, clauses: list[Clause]) -> SafeString:
         if right - left > best_count:
             best, best_count = left, right - left
     first = max(at[best] - 3, 0)  # a few words of context before the first match
-    return _passage(text, tokens, first, matches)
+    return _passage(text, first, _back(text, matches[best].start(), at[best] - first), matches)
 
 
-def _index(starts: list[int], position: int) -> int:
-    low, high = 0, len(starts)
-    while low < high - 1:
-        middle = (low + high) // 2
-        if starts[middle] <= position:
-            low = middle
-        else:
-            high = middle
-    return low
+def _back(text: str, position: int, tokens: int) -> int:
+    """Where the token ``tokens`` before the one holding ``position`` begins."""
+    while position > 0 and not text[position - 1].isspace():
+        position -= 1
+    for _ in range(tokens):
+        while position > 0 and text[position - 1].isspace():
+            position -= 1
+        while position > 0 and not text[position - 1].isspace():
+            position -= 1
+    return position
 
 
-def _passage(text: str, tokens, first: int, matches) -> SafeString:
-    last = min(first + WORDS, len(tokens)) - 1
-    start, end = tokens[first].start(), tokens[last].end()
+def _passage(text: str, first: int, at: int, matches) -> SafeString:
+    """The WORDS tokens from the one beginning at or after ``at`` (token ``first`` of the
+    text), escaped, with the matches inside marked."""
+    tokens = list(itertools.islice(TOKEN.finditer(text, at), WORDS + 1))
+    if not tokens:
+        return SafeString("")
+    shown = tokens[:WORDS]
+    start, end = shown[0].start(), shown[-1].end()
     parts, position = [], start
     for match in matches:
         if match.end() <= start or match.start() >= end:
@@ -86,5 +102,5 @@ def _passage(text: str, tokens, first: int, matches) -> SafeString:
         position = min(match.end(), end)
     parts.append(escape(text[position:end]))
     before = "… " if first > 0 else ""
-    after = " …" if last < len(tokens) - 1 else ""
+    after = " …" if len(tokens) > WORDS else ""
     return mark_safe(before + "".join(parts) + after)  # noqa: S308 (every part escaped)

@@ -27,3 +27,16 @@ class QuickSelect(forms.Select):
                 f'<option value="{escape(text)}"{selected}>{escape(str(label))}</option>'
             )
         return mark_safe(f"<select{flatatt(final)}>{''.join(options)}</select>")  # noqa: S308
+
+
+class QuickDateInput(forms.DateInput):
+    """A date ``<input>`` written out in Python: the HTML of Django's ``DateInput`` (type,
+    name, value, then the attributes), without its template."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        value = self.format_value(value)
+        shown = "" if value is None else f' value="{escape(str(value))}"'
+        final = flatatt(self.build_attrs(self.attrs, attrs))
+        return mark_safe(
+            f'<input type="{escape(self.input_type)}" name="{escape(name)}"{shown}{final}>'
+        )  # noqa: S308

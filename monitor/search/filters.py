@@ -5,11 +5,10 @@ keys are slugs between spaces (see ``SearchDocument``).
 """
 
 import django_filters
-from django import forms
 from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 
 from articles.models import Author, Publication, Region, Topic
-from monitor.core.widgets import QuickSelect
+from monitor.core.widgets import QuickDateInput, QuickSelect
 
 from .models import SearchDocument
 
@@ -47,7 +46,10 @@ class KeyFilter(django_filters.ModelChoiceFilter):
 
 class SearchDocumentFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
-        choices=SearchDocument.Kind.choices, empty_label="Everything", label="Show"
+        choices=SearchDocument.Kind.choices,
+        empty_label="Everything",
+        label="Show",
+        widget=QuickSelect,
     )
     publication = KeyFilter(
         field_name="publications",
@@ -71,13 +73,13 @@ class SearchDocumentFilterSet(django_filters.FilterSet):
         field_name="date",
         lookup_expr="gte",
         label="From",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=QuickDateInput(attrs={"type": "date"}),
     )
     date_to = django_filters.DateFilter(
         field_name="date",
         lookup_expr="lte",
         label="To",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=QuickDateInput(attrs={"type": "date"}),
     )
 
     class Meta:

@@ -1,11 +1,12 @@
 """QuickSelect writes the select Django's own Select would: the same options, escaped, with
-the same one selected."""
+the same one selected; QuickDateInput the input Django's DateInput would."""
 
+import datetime as dt
 from html.parser import HTMLParser
 
 from django import forms
 
-from monitor.core.widgets import QuickSelect
+from monitor.core.widgets import QuickDateInput, QuickSelect
 
 CHOICES = [("", "Any"), ("iran", "Iran"), ("a&b", 'Tom & "Jerry" <b>'), ("7", "Seven")]
 
@@ -50,3 +51,11 @@ def test_the_same_select_as_djangos():
     assert select == {"name": "author"}
     assert options[2] == ["a&b", 'Tom & "Jerry" <b>', True]
     assert "<b>" not in QuickSelect(choices=CHOICES).render("author", None)
+
+
+def test_the_same_date_input_as_djangos():
+    for value in (None, "", "2024-01-02", dt.date(2024, 1, 2), '"><script>'):
+        for attrs in ({"id": "id_date_from"}, {"id": "x", "required": True, "disabled": False}):
+            mine = QuickDateInput(attrs={"type": "date"}).render("date_from", value, attrs)
+            theirs = forms.DateInput(attrs={"type": "date"}).render("date_from", value, attrs)
+            assert mine == theirs

@@ -375,6 +375,7 @@ class _Generator:
         self.issue_days = defaultdict(list)  # publication -> days it has issues, so far
         self.by_day = defaultdict(list)  # (publication, day) -> [(pk, url, title)]
         self.sources = {}  # (outlet, precision, first day) -> Source
+        self.source_links = {}  # source id -> (link, title) in a body, made once per source
         self.article_days = []  # (day, pk), for events to report
         issues = defaultdict(int)
         with self.bar(len(schedule), "Articles") as bar:
@@ -453,11 +454,9 @@ class _Generator:
 
     def _source_link(self, source: Source) -> tuple[str, str]:
         """A source's link and title in a body, made once per source (most are cited often)."""
-        if not hasattr(self, "_source_links"):
-            self._source_links = {}
-        if source.pk not in self._source_links:
-            self._source_links[source.pk] = (source.link(), str(source))
-        return self._source_links[source.pk]
+        if source.pk not in self.source_links:
+            self.source_links[source.pk] = (source.link(), str(source))
+        return self.source_links[source.pk]
 
     def _source_key(self, ref) -> tuple:
         outlet = self.outlet_by_key[name_key(ref.outlet)]

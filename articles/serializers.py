@@ -15,7 +15,7 @@ from rest_framework import serializers
 
 from monitor.core.sites import site_url
 
-from .models import Article, Author, Change, Outlet, Region, Source
+from .models import Author, Change, Outlet, Region, Source
 from .representations import (
     Addresses,
     api_url,
@@ -23,7 +23,6 @@ from .representations import (
     ninjs_items,
     public_url,
 )
-from .selectors import readable_articles
 
 
 class TrimmableSerializer(serializers.Serializer):
@@ -199,10 +198,11 @@ def request_grant(serializer):
     return getattr(request, "auth", None) if request else None
 
 
-def readable_for(serializer):
-    """The articles the serializer's request may read (none without a request)."""
+def grant_for(serializer):
+    """What the serializer's request's plan may read (``readable_articles`` applies it), or
+    None: it reads no article (no request, or the schema generator's)."""
     request = serializer.context.get("request")
-    return readable_articles(request) if request else Article.objects.none()
+    return request.auth if request else None
 
 
 class NoteSerializer(serializers.Serializer):

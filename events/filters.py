@@ -177,6 +177,9 @@ class EventFilterSet(django_filters.FilterSet):
         fields = []
         form = EventFilterForm
 
+    # Given none of its parameters, it filters nothing (the API then does not make it).
+    filters_only_when_asked = True
+
     def get_form_class(self):
         """A form of the filters given only: one left out filters nothing, and building
         every filter's field (the source filter's queryset among them) for each request

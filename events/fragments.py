@@ -36,6 +36,11 @@ def _api_json(value) -> str:
     return _compact(value).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+def _evidence_json(evidence: list[dict] | None) -> str:
+    """An event's evidence as the API's JSON renderer writes it (most events have none)."""
+    return _api_json(evidence) if evidence else "[]"
+
+
 def compact_renderer() -> bool:
     """Whether the API's JSON renderer writes compact JSON, as the stored parts are."""
     return bool(_JSON.compact)
@@ -135,7 +140,7 @@ class Joiner:
             f'"url":{page[0]}{uuid}{page[1]},{own},"articles":[{refs}],'
             f'"articles_count":{self.counts.get(pk, 0)},'
             f'"articles_url":{articles[0]}{uuid}{articles[1]},'
-            f'"evidence":{_api_json(self.evidence.get(pk, []))},'
+            f'"evidence":{_evidence_json(self.evidence.get(pk))},'
             f'"updated_at":"{updated}"}}'
         )
 

@@ -15,9 +15,12 @@ from collections.abc import Iterable
 from decimal import Decimal
 from operator import itemgetter
 
+from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework import serializers
 
+from articles.models import Article
 from articles.representations import (
     UUID_PLACEHOLDER,
     api_url,
@@ -26,7 +29,9 @@ from articles.representations import (
     source_references,
 )
 from articles.representations import Addresses as ArticleAddresses
+from articles.selectors import readable_under
 from monitor.core.expressions import IdList
+from monitor.core.prepared import IdsSlot, Prepared, Slot
 
 from .models import Event, EventEvidence, EventQuantity, EventSource, Participation, Place
 
@@ -81,14 +86,14 @@ EVENT_COLUMNS = (
 
 
 def event_representations(
-    event_ids: Iterable[int], *, readable_articles, addresses: Addresses
+    event_ids: Iterable[int], *, grant, addresses: Addresses
 ) -> dict[int, dict]:
     """The representation of each event in ``event_ids``, by id (a batch: a few hundred)."""
     ids = list(event_ids)
     if not ids:
         return {}
     rows = event_rows(Event.objects.filter(pk__in=IdList(ids)).order_by())
-    return represented(rows, readable_articles=readable_articles, addresses=addresses)
+    return represented(rows, grant=grant, addresses=addresses)
 
 
 def event_rows(events):
@@ -97,15 +102,13 @@ def event_rows(events):
     return events.values_list(*EVENT_COLUMNS)
 
 
-def represented(
-    rows: Iterable[tuple], *, readable_articles, addresses: Addresses
-) -> dict[int, dict]:
+def represented(rows: Iterable[tuple], *, grant, addresses: Addresses) -> dict[int, dict]:
     """The representation of each event of ``rows`` (of ``event_rows``), by id, in their order."""
     events = {row[0]: row for row in rows}
     if not events:
         return {}
     parts = event_parts(events.values())
-    articles, counts, evidence = article_refs(list(events), readable_articles, addresses)
+    articles, counts, evidence = article_refs(list(events), grant, addresses)
     return {
         pk: event_whole(
             parts[pk],
@@ -224,36 +227,66 @@ def event_parts(rows: Iterable[tuple]) -> dict[int, dict]:
     return result
 
 
-def article_refs(ids, readable_articles, addresses) -> tuple[dict, dict, dict]:
-    """The latest ``ARTICLES_SHOWN`` readable articles reporting each event, newest first, how
-    many there are, and the paragraphs of readable articles that support it (its evidence,
-    as recorded), by event id.
+REFERENCE_COLUMNS = ("pk", "published_at", "title", "slug", "publication__slug")
 
-    The links first (an index of the link table), then each readable article once, by id:
-    the readable rule stays the articles app's own, and an article reporting many of the
-    batch's events is read once, not once per event (its row is wide: its status and date
-    lie past its body).
-    """
-    reporting = defaultdict(list)
-    for event_id, article_id in (
-        Event.articles.through.objects.filter(event_id__in=IdList(ids))
-        .order_by()
-        .values_list("event_id", "article_id")
-    ):
-        reporting[event_id].append(article_id)
-    supporting = list(
-        EventEvidence.objects.filter(event_id__in=IdList(ids))
+
+def _readable_references(embargoed: bool, restricted: bool, *, reporting: bool) -> Prepared:
+    """The references of the articles a plan reads (``articles.selectors.readable_under``):
+    of those reporting the events ``events`` (each with the event's id first), or of the
+    articles ``ids``. Prepared (``monitor.core.prepared``): every event list asks it."""
+
+    def build():
+        articles = readable_under(
+            include_embargoed=embargoed,
+            publication_ids=IdsSlot("publications") if restricted else None,
+            now=Slot("now", models.DateTimeField()),
+        ).order_by()
+        if reporting:
+            return articles.filter(events__in=IdsSlot("events")).values_list(
+                "events", *REFERENCE_COLUMNS
+            )
+        return articles.filter(pk__in=IdsSlot("ids")).values_list(*REFERENCE_COLUMNS)
+
+    return Prepared(Article, build)
+
+
+_READABLE_REFERENCES = {
+    (embargoed, restricted, reporting): _readable_references(
+        embargoed, restricted, reporting=reporting
+    )
+    for embargoed in (False, True)
+    for restricted in (False, True)
+    for reporting in (False, True)
+}
+_EVIDENCE = Prepared(
+    EventEvidence,
+    lambda: (
+        EventEvidence.objects.filter(event_id__in=IdsSlot("events"))
         .order_by("pk")
         .values_list("event_id", "article_id", "anchor", "excerpt", "in_article")
-    )
-    linked = {article_id for article_ids in reporting.values() for article_id in article_ids}
-    linked |= {row[1] for row in supporting}
+    ),
+)
+
+
+def article_refs(ids, grant, addresses) -> tuple[dict, dict, dict]:
+    """The latest ``ARTICLES_SHOWN`` articles reporting each event that the plan's ``grant``
+    (a request's ``auth``; None reads none) may read, newest first, how many there are, and
+    the paragraphs of readable articles that support it (its evidence, as recorded), by
+    event id.
+
+    One query joins the events' links to the readable articles (the readable rule stays the
+    articles app's own); an article reporting many of the batch's events is made into a
+    reference once, not once per event.
+    """
+    if grant is None:
+        return {}, {}, {}
+    supporting = _EVIDENCE.rows(events=ids)
+    key = (grant.include_embargoed, grant.publication_ids is not None)
+    slots = {"now": timezone.now(), "publications": grant.publication_ids or ()}
+    reporting = defaultdict(list)
     readable = {}  # each article's reference made once for the batch, shared by its events
-    for pk, published_at, title, slug, publication_slug in (
-        readable_articles.filter(pk__in=IdList(linked))
-        .order_by()
-        .values_list("pk", "published_at", "title", "slug", "publication__slug")
-    ):
+
+    def add(pk, published_at, title, slug, publication_slug):
         reference = {
             "id": pk,
             "title": title,
@@ -262,11 +295,19 @@ def article_refs(ids, readable_articles, addresses) -> tuple[dict, dict, dict]:
             "api_url": addresses.article(pk),
         }
         readable[pk] = (reference, (published_at, pk))  # newest first: by date, then id
+
+    for event_id, pk, *columns in _READABLE_REFERENCES[(*key, True)].rows(events=ids, **slots):
+        reporting[event_id].append(pk)
+        if pk not in readable:
+            add(pk, *columns)
+    # Evidence comes from articles reporting the event; one that no longer does is read alone.
+    unlinked = {row[1] for row in supporting} - readable.keys()
+    if unlinked:
+        for row in _READABLE_REFERENCES[(*key, False)].rows(ids=unlinked, **slots):
+            add(*row)
     articles, counts = {}, {}
     for event_id, article_ids in reporting.items():
-        shown = [readable[pk] for pk in article_ids if pk in readable]
-        if not shown:
-            continue
+        shown = [readable[pk] for pk in article_ids]
         if len(shown) > 1:
             shown.sort(key=_newest_first, reverse=True)
         counts[event_id] = len(shown)

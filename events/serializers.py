@@ -9,8 +9,8 @@ from articles.serializers import (
     SourceRefSerializer,
     TrimmableSerializer,
     api_url,
+    grant_for,
     public_url,
-    readable_for,
     request_addresses,
     trimmed,
 )
@@ -133,9 +133,7 @@ class EventSerializer(TrimmableSerializer):
 
     def batch(self, event_ids) -> dict[int, dict]:
         addresses = request_addresses(self, Addresses)
-        found = event_representations(
-            event_ids, readable_articles=readable_for(self), addresses=addresses
-        )
+        found = event_representations(event_ids, grant=grant_for(self), addresses=addresses)
         names = self.field_names()
         return {pk: trimmed(data, names) for pk, data in found.items()}
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from django.db import models
 
-from articles.serializers import readable_for, request_addresses
+from articles.serializers import grant_for, request_addresses
 from monitor.core.expressions import IdList
 
 from .fragments import Joiner, event_fragments
@@ -49,7 +49,7 @@ class StoredEvents:
 
     def __init__(self, serializer):
         self.addresses = request_addresses(serializer, Addresses)
-        self.readable = readable_for(serializer)
+        self.grant = grant_for(serializer)
         self.joiner = Joiner(self.addresses)
 
     def _fresh(self, ids: Iterable[int]) -> dict[int, tuple]:
@@ -67,7 +67,7 @@ class StoredEvents:
         }
 
     def _articles(self, ids: list[int]) -> None:
-        self.joiner.add_articles(*article_refs(ids, self.readable, self.addresses))
+        self.joiner.add_articles(*article_refs(ids, self.grant, self.addresses))
 
     def page(self, rows: list[dict]) -> JoinedItems:
         """A page's events (rows of ``page_rows``) as the API's JSON items."""

@@ -150,6 +150,22 @@ def test_the_api_gives_the_evidence_of_readable_articles(api, article, editor):
         assert evidence["in_article"] is True
 
 
+def test_evidence_of_a_readable_article_no_longer_reporting_the_event_is_given(
+    api, article, editor
+):
+    event = _publish(_accepted(article, editor))
+    with committed():
+        event_save(event=event, write=lambda: event.articles.remove(article))
+    assert event.evidence.filter(article=article).exists()
+    for address in (f"/api/v1/events/{event.uuid}/", "/api/v1/events/"):
+        data = api.get(address).json()
+        data = data["results"][0] if "results" in data else data
+        assert data["articles"] == [] and data["articles_count"] == 0
+        [evidence] = data["evidence"]
+        assert evidence["article"] == article.pk
+        assert evidence["url"].endswith(f"{article.get_absolute_url()}#{_visit_anchor()}")
+
+
 def test_an_edited_paragraph_is_found_again_a_removed_one_kept_as_gone(
     client, api, article, editor
 ):

@@ -38,7 +38,7 @@ from monitor.core.changes import Changed, changes_announce
 
 from .changes import article_change, change_unit
 from .counts import catalog_counts_refresh
-from .pages import article_page_render
+from .pages import article_page_render, article_pages_render
 from .references import ReferenceSync, article_sync_references
 from .revisions import article_revision_create, article_snapshot
 from .subjects import article_classification_index, subjects_listed_refresh
@@ -324,9 +324,10 @@ def articles_shown_changed(*, article_ids, now: dt.datetime | None = None) -> li
         if not article.is_public(now):
             continue
         change = article_change(article, feed_action(announced=article.version > 0, public=True))
-        article_page_render(article.pk)  # its page names the events, as its API answer does
         recorded.append(change)
         announced.append(Changed("article", article.pk, entry=change.seq))
+    # Their pages name the events, as their API answers do: rendered together.
+    article_pages_render([changed.id for changed in announced])
     changes_announce(announced)
     return recorded
 

@@ -86,6 +86,24 @@ def fts5(clauses: list[Clause]) -> str:
     return " ".join(parts)
 
 
+def fts5_words(clauses: list[Clause]) -> str:
+    """``fts5`` with each phrase's words matched anywhere in the document (as ANDed words):
+    what SQLite ranks a phrase query's candidates by (``backends``)."""
+    parts = []
+    for clause in clauses:
+        forms = [" ".join(f'"{word}"' for word in form) for form in clause.forms()]
+        if clause.prefix:
+            forms[0] += "*"
+        forms = [f"({form})" if " " in form else form for form in forms]
+        parts.append(forms[0] if len(forms) == 1 else f"({' OR '.join(forms)})")
+    return " ".join(parts)
+
+
+def has_phrase(clauses: list[Clause]) -> bool:
+    """Whether any clause, or any of its alternatives, is a phrase of several words."""
+    return any(len(form) > 1 for clause in clauses for form in clause.forms())
+
+
 def tsquery(clauses: list[Clause]) -> str:
     """A raw tsquery (parsed with the English configuration): clauses ANDed with ``&``,
     alternatives ORed with ``|``, a phrase's words followed by ``<->``."""

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+from django.db import connection
 from django.utils import timezone
 
 from articles.models import ArticleStatus
@@ -131,6 +133,50 @@ def test_a_quoted_phrase_finds_the_words_together_only(db):
     assert {h.document.object_id for h in _search("border security")} == {together.pk, apart.pk}
     assert [h.document.object_id for h in _search('"border security"')] == [together.pk]
     assert [h.document.object_id for h in _search("“security talks”")] == [apart.pk]
+
+
+def _bm25_order(match: str, entries: set[int]) -> list[int]:
+    """``entries`` in the order FTS5's bm25 of ``match`` over the whole index puts them
+    (the newest first where equal), read straight from SQLite."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rowid, bm25(search_fts, 10.0, 1.0) FROM search_fts WHERE search_fts MATCH %s",
+            [match],
+        )
+        scores = {entry: score for entry, score in cursor.fetchall() if entry in entries}
+    assert scores.keys() == entries
+    return sorted(entries, key=lambda entry: (scores[entry], -entry))
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite FTS5's ranking of phrases")
+@pytest.mark.parametrize("walk", [5000, 2])
+def test_a_phrase_is_ranked_by_its_words_or_when_they_are_many_by_itself(db, monkeypatch, walk):
+    from monitor.search import backends, queries
+
+    monkeypatch.setattr(backends, "PHRASE_SCORING_WALK", walk)
+    now = timezone.now()
+    bodies = [
+        "Border security. Border security talks, border security again, security at the border.",
+        "Border security was discussed once.",
+        "Security, security, security and border security; the border, the border.",
+        "The border and security: no phrase here.",
+        "Border security in passing, among many other words of a long and winding text.",
+    ]
+    for days, body in enumerate(bodies):
+        factories.article(
+            title=f"Article {days}", body=body, published_at=now - dt.timedelta(days=days)
+        )
+    search_reindex()
+    clauses = queries.parse('"border security"')
+    hits = search(clauses, SearchDocument.objects.all())
+    entries = {hit.document.entry for hit in hits}
+    assert len(entries) == 4  # the phrase's matches only
+    # Within reach, by the words' bm25 over the whole index; past it, by the phrase's own.
+    ranked_by = queries.fts5_words(clauses) if walk > len(bodies) else queries.fts5(clauses)
+    assert [hit.document.entry for hit in hits] == _bm25_order(ranked_by, entries)
+    assert _bm25_order(queries.fts5_words(clauses), entries) != _bm25_order(
+        queries.fts5(clauses), entries
+    )
 
 
 def test_another_name_of_an_actor_finds_what_the_archive_calls_it(db):

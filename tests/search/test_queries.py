@@ -5,7 +5,15 @@ import string
 from hypothesis import given
 from hypothesis import strategies as st
 
-from monitor.search.queries import Clause, fts5, parse, tsquery, with_alternatives
+from monitor.search.queries import (
+    Clause,
+    fts5,
+    fts5_words,
+    has_phrase,
+    parse,
+    tsquery,
+    with_alternatives,
+)
 
 
 def test_words_are_clauses_and_the_last_is_a_prefix():
@@ -45,6 +53,20 @@ def test_other_names_are_alternatives_matched_whole():
     assert not last.prefix
 
 
+def test_a_phrase_is_ranked_on_sqlite_by_its_words_anywhere():
+    clauses = with_alternatives(
+        parse('"border security" lukashenko vis'),
+        {"lukashenko": ["Alyaksandr Lukashenka"]},
+    )
+    assert has_phrase(clauses)
+    assert fts5_words(clauses) == (
+        '("border" "security") ("lukashenko" OR ("alyaksandr" "lukashenka")) "vis"*'
+    )
+    assert has_phrase(with_alternatives(parse("lukashenko"), {"lukashenko": ["A Lukashenka"]}))
+    assert not has_phrase(parse("border security"))
+    assert fts5_words(parse("border security")) == fts5(parse("border security"))
+
+
 @given(st.text(alphabet=string.printable + "“”«»’—", max_size=60))
 def test_nothing_typed_reaches_the_engines_as_syntax(text):
     clauses = parse(text)
@@ -54,6 +76,7 @@ def test_nothing_typed_reaches_the_engines_as_syntax(text):
             set(word) <= syntax_free or word.isalnum() for word in clause.words
         )
     # Only our own operators and quotes appear between the words.
-    stripped = fts5(clauses).replace('"', " ").replace("*", " ").replace("OR", " ")
-    assert all(c.isalnum() or c in "_ ()" for c in stripped)
+    for written in (fts5(clauses), fts5_words(clauses)):
+        stripped = written.replace('"', " ").replace("*", " ").replace("OR", " ")
+        assert all(c.isalnum() or c in "_ ()" for c in stripped)
     assert all(c.isalnum() or c in "_ ()&|<->:*" for c in tsquery(clauses))

@@ -31,15 +31,21 @@ def readable_under(*, include_embargoed: bool, publication_ids, now=None):
     return articles
 
 
+def readable_slotted(include_embargoed: bool, restricted: bool):
+    """``readable_under`` for a prepared query (``monitor.core.prepared``): the time and, if
+    ``restricted``, the plan's publications are its slots "now" and "publications"."""
+    return readable_under(
+        include_embargoed=include_embargoed,
+        publication_ids=IdsSlot("publications") if restricted else None,
+        now=Slot("now", models.DateTimeField()),
+    )
+
+
 def _readable_one(include_embargoed: bool, restricted: bool) -> Prepared:
     return Prepared(
         Article,
         lambda: (
-            readable_under(
-                include_embargoed=include_embargoed,
-                publication_ids=IdsSlot("publications") if restricted else None,
-                now=Slot("now", models.DateTimeField()),
-            )
+            readable_slotted(include_embargoed, restricted)
             .filter(pk=Slot("pk", models.BigIntegerField()))
             .order_by()
             .values_list(*STAMPS)

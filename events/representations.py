@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 from operator import itemgetter
 
-from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
@@ -29,9 +28,9 @@ from articles.representations import (
     source_references,
 )
 from articles.representations import Addresses as ArticleAddresses
-from articles.selectors import readable_under
+from articles.selectors import readable_slotted
 from monitor.core.expressions import IdList
-from monitor.core.prepared import IdsSlot, Prepared, Slot
+from monitor.core.prepared import IdsSlot, Prepared
 
 from .models import Event, EventEvidence, EventQuantity, EventSource, Participation, Place
 
@@ -232,16 +231,12 @@ REFERENCE_COLUMNS = ("pk", "published_at", "title", "slug", "publication__slug")
 
 def _readable_references(embargoed: bool, restricted: bool) -> Prepared:
     """The references of those of the articles ``ids`` a plan reads (the articles app's rule,
-    ``articles.selectors.readable_under``). Prepared (``monitor.core.prepared``): every event
+    ``articles.selectors.readable_slotted``). Prepared (``monitor.core.prepared``): every event
     list and every export batch asks it."""
     return Prepared(
         Article,
         lambda: (
-            readable_under(
-                include_embargoed=embargoed,
-                publication_ids=IdsSlot("publications") if restricted else None,
-                now=Slot("now", models.DateTimeField()),
-            )
+            readable_slotted(embargoed, restricted)
             .filter(pk__in=IdsSlot("ids"))
             .order_by()
             .values_list(*REFERENCE_COLUMNS)

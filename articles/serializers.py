@@ -198,13 +198,6 @@ def request_grant(serializer):
     return getattr(request, "auth", None) if request else None
 
 
-def grant_for(serializer):
-    """What the serializer's request's plan may read (``readable_articles`` applies it), or
-    None: it reads no article (no request, or the schema generator's)."""
-    request = serializer.context.get("request")
-    return request.auth if request else None
-
-
 class NoteSerializer(serializers.Serializer):
     number = serializers.IntegerField()
     text = serializers.CharField(help_text="Markdown.")

@@ -9,9 +9,9 @@ from articles.serializers import (
     SourceRefSerializer,
     TrimmableSerializer,
     api_url,
-    grant_for,
     public_url,
     request_addresses,
+    request_grant,
     trimmed,
 )
 
@@ -133,7 +133,7 @@ class EventSerializer(TrimmableSerializer):
 
     def batch(self, event_ids) -> dict[int, dict]:
         addresses = request_addresses(self, Addresses)
-        found = event_representations(event_ids, grant=grant_for(self), addresses=addresses)
+        found = event_representations(event_ids, grant=request_grant(self), addresses=addresses)
         names = self.field_names()
         return {pk: trimmed(data, names) for pk, data in found.items()}
 

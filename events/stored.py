@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from django.db import models
 
-from articles.serializers import grant_for, request_addresses
+from articles.serializers import request_addresses, request_grant
 from monitor.core.expressions import IdList
 
 from .fragments import Joiner, event_fragments
@@ -49,7 +49,7 @@ class StoredEvents:
 
     def __init__(self, serializer):
         self.addresses = request_addresses(serializer, Addresses)
-        self.grant = grant_for(serializer)
+        self.grant = request_grant(serializer)
         self.joiner = Joiner(self.addresses)
 
     def _fresh(self, ids: Iterable[int]) -> dict[int, tuple]:

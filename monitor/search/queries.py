@@ -75,28 +75,28 @@ def with_alternatives(clauses: list[Clause], names: dict[str, list[str]]) -> lis
     return out
 
 
-def fts5(clauses: list[Clause]) -> str:
-    """An FTS5 MATCH expression: clauses ANDed, alternatives ORed, phrases quoted."""
+def fts5(clauses: list[Clause], *, phrases: bool = True) -> str:
+    """An FTS5 MATCH expression: clauses ANDed, alternatives ORed, phrases quoted (or, with
+    ``phrases=False``, their words matched anywhere in the document)."""
     parts = []
     for clause in clauses:
-        forms = [f'"{" ".join(form)}"' for form in clause.forms()]
+        forms = [_fts5_form(form, phrases) for form in clause.forms()]
         if clause.prefix:
             forms[0] += "*"
         parts.append(forms[0] if len(forms) == 1 else f"({' OR '.join(forms)})")
     return " ".join(parts)
+
+
+def _fts5_form(words: tuple[str, ...], phrase: bool) -> str:
+    if phrase or len(words) == 1:
+        return f'"{" ".join(words)}"'
+    return "(" + " ".join(f'"{word}"' for word in words) + ")"
 
 
 def fts5_words(clauses: list[Clause]) -> str:
     """``fts5`` with each phrase's words matched anywhere in the document (as ANDed words):
     what SQLite ranks a phrase query's candidates by (``backends``)."""
-    parts = []
-    for clause in clauses:
-        forms = [" ".join(f'"{word}"' for word in form) for form in clause.forms()]
-        if clause.prefix:
-            forms[0] += "*"
-        forms = [f"({form})" if " " in form else form for form in forms]
-        parts.append(forms[0] if len(forms) == 1 else f"({' OR '.join(forms)})")
-    return " ".join(parts)
+    return fts5(clauses, phrases=False)
 
 
 def has_phrase(clauses: list[Clause]) -> bool:
